@@ -1,0 +1,64 @@
+/**
+ * One error hierarchy. Load-time errors fail loudly; per-resource errors become
+ * ERROR findings; the CLI prints `error: <message>` without a stack trace.
+ */
+export class AuditorError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'AuditorError';
+  }
+}
+
+/** A control's metadata breaks the catalog's rules (caught at load and in tests). */
+export class ControlDefinitionError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ControlDefinitionError';
+  }
+}
+
+/** A framework mapping file is invalid or points at an unknown control. */
+export class MappingError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'MappingError';
+  }
+}
+
+/** Input that cannot be read as an inventory: names the file and the problem. */
+export class InputParseError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InputParseError';
+  }
+}
+
+/** Wrong command-line usage. */
+export class UsageError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
+/** Writing the evidence bundle failed. */
+export class EvidenceWriteError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'EvidenceWriteError';
+  }
+}
+
+/** Recomputed hashes do not match a bundle's manifest. */
+export class EvidenceVerificationError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'EvidenceVerificationError';
+  }
+}
+
+/** One line, never a stack: what the CLI and logs show a person. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The corpus suite reads ../shared/corpus, which a fresh clone may not have.
+    exclude: ['test/corpus/**', 'node_modules/**'],
+    // Tests set dummy credentials and never reach AWS or the internet.
+    env: { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'test-secret', AWS_REGION: 'us-east-1' },
+  },
+});
