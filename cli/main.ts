@@ -1,1 +1,108 @@
-console.log("hello from ts", process.argv.slice(2)); const x: number = 1;
+/**
+ * compliance-auditor command line. Exit codes: 0 the command completed (and
+ * nothing failed at or above --fail-on); 1 a finding failed at or above
+ * --fail-on, or a bundle did not verify; 2 usage or input error.
+ * Errors print one line, `error: <message>`; `--debug` adds the stack.
+ */
+import { parseArgs } from 'node:util';
+import { AuditorError, describeError, UsageError } from '../engine/errors.js';
+import { runAuditCommand } from './commands/audit.js';
+import { runControlsCommand } from './commands/controls.js';
+import { runFrameworksCommand } from './commands/frameworks.js';
+import { runVerifyCommand } from './commands/verify.js';
+
+export const USAGE = `Usage: compliance-auditor <command> [options]
+
+Commands:
+  audit --input PATH [--out DIR]   audit an inventory: a Config snapshot (.json or .json.gz),
+                                   an API response, NDJSON, or a recorded inventory
+  audit --demo [--out DIR]         audit the bundled demo account
+      --frameworks soc2,gdpr,hipaa   frameworks to map to (default: all)
+      --fail-on SEVERITY             exit 1 when a finding of this severity or higher fails
+                                     (low, medium, high, critical)
+      --quiet                        no progress and no summary table
+  controls list [--json]           the control catalog
+  frameworks list [--json]         the frameworks and their versions
+  frameworks coverage [--framework ID] [--json]
+                                   per requirement: its controls, automated or manual
+  verify DIR                       recompute a bundle's hashes against its manifest
+
+Options: --debug (stack traces), --help, --version
+
+Exit codes: 0 completed; 1 failed at or above --fail-on (or verify found a problem);
+2 usage or input error.`;
+
+export type Output = { out: (text: string) => void; err: (text: string) => void };
+
+const defaultOutput: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/**
+ * Runs one command and returns its exit code; never throws.
+ *
+ * @example
+ * const code = await main(['controls', 'list']);
+ */
+export async function main(argv: readonly string[], output: Output = defaultOutput): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        input: { type: 'string' },
+        demo: { type: 'boolean' },
+        out: { type: 'string' },
+        frameworks: { type: 'string' },
+        framework: { type: 'string' },
+        'fail-on': { type: 'string' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+    if (values.help) {
+      output.out(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      const { TOOL } = await import('../engine/catalog.js');
+      output.out(TOOL.version);
+      return 0;
+    }
+    const [command, sub, ...rest] = positionals;
+    switch (command) {
+      case 'audit':
+        if (sub !== undefined) throw new UsageError(`audit takes no positional argument (got "${sub}"); use --input`);
+        return await runAuditCommand(values, output);
+      case 'controls':
+        return await runControlsCommand(sub, rest, values, output);
+      case 'frameworks':
+        return await runFrameworksCommand(sub, rest, values, output);
+      case 'verify':
+        return await runVerifyCommand(sub, rest, output);
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    const message = describeError(error)
+      // parseArgs errors are already sentences; keep them on one line.
+      .replace(/\s*\n\s*/g, ' ');
+    output.err(`error: ${message}`);
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      output.err("Run 'compliance-auditor --help' for usage.");
+    }
+    if (debug && error instanceof Error && error.stack) output.err(error.stack);
+    else if (!(error instanceof AuditorError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      output.err('(unexpected error: run again with --debug for details)');
+    }
+    return 2;
+  }
+}

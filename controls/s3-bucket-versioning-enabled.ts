@@ -12,7 +12,8 @@ export default defineControl({
   rationale:
     'Without versioning, a deleted or overwritten object (by mistake, by ransomware or by a compromised key) is gone, and the bucket cannot give evidence of its earlier contents.',
   remediation: {
-    guidance: 'Enable versioning: aws s3api put-bucket-versioning --bucket <name> --versioning-configuration Status=Enabled.',
+    guidance:
+      'Enable versioning: aws s3api put-bucket-versioning --bucket <name> --versioning-configuration Status=Enabled.',
   },
   references: {
     awsConfigRule: 'S3_BUCKET_VERSIONING_ENABLED',

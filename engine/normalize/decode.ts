@@ -69,7 +69,7 @@ export function decodePolicyDocument(value: unknown): Decoded<Record<string, unk
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' || typeof value === 'undefined' ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,170 @@
+import type { EvaluationContext } from '../engine/evaluate/define-control.js';
+import { defineControl } from '../engine/evaluate/define-control.js';
+import { getField, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
+import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import type { Resource, Verdict } from '../engine/types.js';
+
+const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
+const V2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+
+/**
+ * Predefined ELB security policies that still negotiate TLS 1.0 or 1.1 (or
+ * SSLv3): the old default 2016-08, the 2015 policies, the FS policies and the
+ * classic 2011-2015 ones. TLS13-1-0/1-1 and TLS-1-0/1-1 families, including
+ * their FIPS and PQ variants, are caught by WEAK_FAMILY as well.
+ */
+const WEAK_SSL_POLICIES: readonly string[] = [
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-2015-05',
+  'ELBSecurityPolicy-2015-03',
+  'ELBSecurityPolicy-2015-02',
+  'ELBSecurityPolicy-2014-10',
+  'ELBSecurityPolicy-2014-01',
+  'ELBSecurityPolicy-2011-08',
+  'ELBSecurityPolicy-TLS-1-0-2015-04',
+  'ELBSecurityPolicy-TLS-1-1-2017-01',
+  'ELBSecurityPolicy-FS-2018-06',
+  'ELBSecurityPolicy-FS-1-1-2019-08',
+  'ELBSecurityPolicy-TLS13-1-0-2021-06',
+  'ELBSecurityPolicy-TLS13-1-1-2021-06',
+  'ELBSample-ELBDefaultNegotiationPolicy',
+  'ELBSample-OpenSSLDefaultNegotiationPolicy',
+];
+const WEAK_FAMILY = /-TLS(?:13)?-1-[01]-/i;
+/** Classic custom-policy attributes that enable a protocol older than TLS 1.2. */
+const WEAK_PROTOCOL_ATTRIBUTES = ['Protocol-SSLv2', 'Protocol-SSLv3', 'Protocol-TLSv1', 'Protocol-TLSv1.1'];
+
+type Parameters = { weakSslPolicies: readonly string[] };
+
+const isWeakPolicy = (name: string, parameters: Parameters): boolean =>
+  parameters.weakSslPolicies.includes(name) || WEAK_FAMILY.test(name);
+
+function judgeListener(resource: Resource, context: EvaluationContext, parameters: Parameters): Verdict {
+  const name = displayName(resource);
+  const configuration = resource.configuration ?? {};
+  const protocol = toText(getField(configuration, 'Protocol'))?.toUpperCase() ?? null;
+  const sslPolicy = toText(getField(configuration, 'SslPolicy'));
+  const port = getField(configuration, 'Port') ?? null;
+  const observed: Record<string, unknown> = { protocol, port, sslPolicy };
+  if (protocol === 'HTTPS' || protocol === 'TLS') {
+    if (sslPolicy === null) return insufficientData(`Listener ${name} has no recorded SslPolicy.`, observed);
+    return isWeakPolicy(sslPolicy, parameters)
+      ? fail(`Listener ${name} uses ${sslPolicy}, which allows TLS versions below 1.2.`, observed)
+      : pass(`Listener ${name} serves ${protocol} with ${sslPolicy}.`, observed);
+  }
+  if (protocol === 'HTTP') {
+    const actions = getField(configuration, 'DefaultActions');
+    if (!Array.isArray(actions)) return insufficientData(`Listener ${name} has no recorded DefaultActions.`, observed);
+    const redirect = actions.find(
+      (action) =>
+        toText(getField(action, 'Type'))?.toLowerCase() === 'redirect' &&
+        toText(getField(getField(action, 'RedirectConfig'), 'Protocol'))?.toUpperCase() === 'HTTPS',
+    );
+    observed.defaultActions = actions.map((action) => toText(getField(action, 'Type')));
+    return redirect
+      ? pass(`Listener ${name} redirects HTTP to HTTPS.`, observed)
+      : fail(`Listener ${name} serves plain HTTP without redirecting to HTTPS.`, observed);
+  }
+  if (protocol === 'TCP' || protocol === 'UDP' || protocol === 'TCP_UDP') {
+    const arn = toText(getField(configuration, 'LoadBalancerArn'));
+    const loadBalancer = arn ? context.find(V2_LOAD_BALANCER, arn) : undefined;
+    const scheme = toText(getField(loadBalancer?.configuration, 'scheme'))?.toLowerCase() ?? null;
+    observed.scheme = scheme;
+    if (scheme === null) {
+      return insufficientData(`Listener ${name} is a ${protocol} listener of a load balancer whose scheme is not recorded.`, observed);
+    }
+    // Layer-4 listeners pass payloads through; only exposure to the internet is judged.
+    return scheme === 'internal'
+      ? notApplicable(`Listener ${name} is a ${protocol} listener of an internal load balancer.`, observed)
+      : fail(`Listener ${name} accepts ${protocol} from the internet without TLS termination.`, observed);
+  }
+  if (protocol === 'GENEVE') return notApplicable(`Listener ${name} is a gateway (GENEVE) listener.`, observed);
+  return insufficientData(`Listener ${name} has no recorded protocol.`, observed);
+}
+
+/** Whether a classic listener's negotiation policies allow old protocols; null when unknown. */
+function classicPolicyIsWeak(policyNames: string[], policies: unknown, parameters: Parameters): boolean | null {
+  if (policyNames.length === 0) return null;
+  const described = Array.isArray(policies) ? policies : [];
+  return policyNames.some((policyName) => {
+    if (isWeakPolicy(policyName, parameters)) return true;
+    const policy = described.find((entry) => toText(getField(entry, 'policyName')) === policyName);
+    const attributes = getField(policy, 'policyAttributeDescriptions');
+    return (Array.isArray(attributes) ? attributes : []).some((attribute) => {
+      const key = toText(getField(attribute, 'attributeName'));
+      const value = toText(getField(attribute, 'attributeValue'));
+      if (key === 'Reference-Security-Policy') return value !== null && isWeakPolicy(value, parameters);
+      return key !== null && WEAK_PROTOCOL_ATTRIBUTES.includes(key) && toBoolean(value) === true;
+    });
+  });
+}
+
+function judgeClassic(resource: Resource, parameters: Parameters): Verdict {
+  const name = displayName(resource);
+  const configuration = resource.configuration ?? {};
+  const scheme = toText(configuration.scheme)?.toLowerCase() ?? null;
+  const descriptions = configuration.listenerDescriptions;
+  if (!Array.isArray(descriptions)) return insufficientData(`Classic load balancer ${name} has no recorded listeners.`);
+  const plaintext: string[] = [];
+  const weak: string[] = [];
+  const unknown: string[] = [];
+  let tlsListeners = 0;
+  for (const description of descriptions) {
+    const listener = getField(description, 'listener');
+    const protocol = toText(getField(listener, 'protocol'))?.toUpperCase() ?? 'unknown';
+    const label = `${protocol}:${String(getField(listener, 'loadBalancerPort') ?? '?')}`;
+    const policyNamesValue = getField(description, 'policyNames');
+    const policyNames = Array.isArray(policyNamesValue) ? policyNamesValue.filter((p): p is string => typeof p === 'string') : [];
+    if (protocol === 'HTTPS' || protocol === 'SSL') {
+      tlsListeners++;
+      const isWeak = classicPolicyIsWeak(policyNames, resource.supplementary.LoadBalancerPolicies, parameters);
+      if (isWeak === null) unknown.push(label);
+      else if (isWeak) weak.push(`${label} (${policyNames.join(', ')})`);
+    } else if (protocol === 'HTTP' || protocol === 'TCP') {
+      if (scheme === null) unknown.push(label);
+      else if (scheme !== 'internal') plaintext.push(label);
+    } else unknown.push(label);
+  }
+  const observed = { scheme, plaintextListeners: plaintext, weakPolicyListeners: weak, undeterminedListeners: unknown };
+  if (plaintext.length > 0 || weak.length > 0) {
+    const problems = [
+      plaintext.length > 0 ? `plaintext listener ${plaintext.join(', ')} on an internet-facing scheme` : '',
+      weak.length > 0 ? `listener ${weak.join(', ')} allowing TLS below 1.2` : '',
+    ].filter(Boolean);
+    return fail(`Classic load balancer ${name} has ${problems.join(' and ')}.`, observed);
+  }
+  if (unknown.length > 0) {
+    return insufficientData(`Classic load balancer ${name} has listener ${unknown.join(', ')} whose protocol, policy or scheme is not recorded.`, observed);
+  }
+  if (tlsListeners === 0) return notApplicable(`Classic load balancer ${name} is internal and has no TLS listeners.`, observed);
+  return pass(`Classic load balancer ${name} serves ${tlsListeners} TLS listener(s) with TLS 1.2+ policies.`, observed);
+}
+
+export default defineControl({
+  id: 'elb-listener-tls-enforced',
+  title: 'Load balancer listeners use TLS 1.2+ or redirect HTTP to HTTPS',
+  service: 'elb',
+  severity: 'high',
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', CLASSIC],
+  uses: [V2_LOAD_BALANCER],
+  description:
+    'ELBv2 listeners are HTTPS/TLS with a security policy that refuses TLS below 1.2, or HTTP whose default action redirects to HTTPS; TCP/UDP listeners fail on internet-facing load balancers. Classic load balancers fail on HTTP/TCP listeners of an internet-facing scheme and on weak SSL policies.',
+  rationale:
+    'Plain HTTP or TLS 1.0/1.1 lets anyone on the path read or alter requests, including credentials and session cookies; HIPAA transmission security and PCI-style audits reject both.',
+  remediation: {
+    guidance:
+      'Add an HTTPS listener and change the HTTP default action to redirect: aws elbv2 modify-listener --listener-arn <arn> --default-actions Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}; set --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06 on HTTPS listeners.',
+  },
+  references: {
+    awsConfigRule: 'ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK',
+    securityHub: 'ELB.1',
+    urls: [
+      'https://docs.aws.amazon.com/config/latest/developerguide/alb-http-to-https-redirection-check.html',
+      'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
+      'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html',
+    ],
+  },
+  parameters: { weakSslPolicies: WEAK_SSL_POLICIES },
+  evaluate: ({ resource, context, parameters }) =>
+    resource.resourceType === CLASSIC ? judgeClassic(resource, parameters) : judgeListener(resource, context, parameters),
+});

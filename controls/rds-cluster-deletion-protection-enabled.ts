@@ -1,0 +1,37 @@
+import { readFlag, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { defineControl } from '../engine/evaluate/define-control.js';
+import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+
+export default defineControl({
+  id: 'rds-cluster-deletion-protection-enabled',
+  title: 'RDS DB cluster has deletion protection enabled',
+  service: 'rds',
+  severity: 'medium',
+  resourceTypes: ['AWS::RDS::DBCluster'],
+  description:
+    'The Aurora or Multi-AZ DB cluster has deletionProtection set, so neither it nor (through it) its member instances can be deleted until the setting is removed.',
+  rationale:
+    'Without deletion protection one mistaken or malicious DeleteDBCluster call removes the cluster volume and its automated backups; deletion protection is the cluster-level guard for every member instance.',
+  remediation: {
+    guidance:
+      'aws rds modify-db-cluster --db-cluster-identifier <id> --deletion-protection --apply-immediately (console: RDS > Databases > select the cluster > Modify > Enable deletion protection).',
+  },
+  references: {
+    awsConfigRule: 'RDS_CLUSTER_DELETION_PROTECTION_ENABLED',
+    securityHub: 'RDS.7',
+    urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_DeleteCluster.html'],
+  },
+  evaluate: ({ resource }) => {
+    const name = displayName(resource);
+    const protection = requireSetting(
+      readFlag(resource.configuration, 'deletionProtection'),
+      `RDS cluster ${name}`,
+      'deletionProtection',
+    );
+    if (!protection.ok) return protection.verdict;
+    const observed = { deletionProtection: protection.value };
+    return protection.value
+      ? pass(`RDS cluster ${name} has deletion protection enabled.`, observed)
+      : fail(`RDS cluster ${name} has deletion protection disabled.`, observed);
+  },
+});

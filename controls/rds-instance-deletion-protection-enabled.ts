@@ -1,0 +1,42 @@
+import { rdsClusterOf, readFlag, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { defineControl } from '../engine/evaluate/define-control.js';
+import { displayName, fail, notApplicable, pass } from '../engine/evaluate/verdict.js';
+
+export default defineControl({
+  id: 'rds-instance-deletion-protection-enabled',
+  title: 'RDS DB instance has deletion protection enabled',
+  service: 'rds',
+  severity: 'medium',
+  resourceTypes: ['AWS::RDS::DBInstance'],
+  description:
+    'The standalone DB instance has deletionProtection set, so no API call or console action can delete it until the setting is removed. Members of an Aurora or Multi-AZ DB cluster are protected by their cluster.',
+  rationale:
+    'Without deletion protection a single mistaken or malicious DeleteDBInstance call removes the database, and with it every automated backup that was not retained.',
+  remediation: {
+    guidance:
+      'aws rds modify-db-instance --db-instance-identifier <id> --deletion-protection --apply-immediately (console: RDS > Databases > Modify > Enable deletion protection).',
+  },
+  references: {
+    awsConfigRule: 'RDS_INSTANCE_DELETION_PROTECTION_ENABLED',
+    securityHub: 'RDS.8',
+    urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection'],
+  },
+  evaluate: ({ resource }) => {
+    const name = displayName(resource);
+    const config = resource.configuration;
+    const cluster = rdsClusterOf(config);
+    // RDS ignores the instance flag for cluster members: only the cluster's deletionProtection applies.
+    if (cluster) {
+      return notApplicable(
+        `RDS instance ${name} is a member of DB cluster ${cluster}, whose deletion protection governs it.`,
+        { dBClusterIdentifier: cluster },
+      );
+    }
+    const protection = requireSetting(readFlag(config, 'deletionProtection'), `RDS instance ${name}`, 'deletionProtection');
+    if (!protection.ok) return protection.verdict;
+    const observed = { deletionProtection: protection.value };
+    return protection.value
+      ? pass(`RDS instance ${name} has deletion protection enabled.`, observed)
+      : fail(`RDS instance ${name} has deletion protection disabled.`, observed);
+  },
+});

@@ -1,0 +1,42 @@
+import { readField, readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { defineControl } from '../engine/evaluate/define-control.js';
+import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+
+export default defineControl({
+  id: 'redshift-cluster-not-public',
+  title: 'Redshift cluster is not publicly accessible',
+  service: 'redshift',
+  severity: 'critical',
+  resourceTypes: ['AWS::Redshift::Cluster'],
+  description:
+    'The Redshift cluster has publiclyAccessible set to false, so its endpoint has no public IP address and is reachable only from inside the VPC.',
+  rationale:
+    'A publicly accessible cluster gets a public IP; with one permissive security group rule the warehouse listener is open to the internet, exposing bulk data to credential guessing and exfiltration.',
+  remediation: {
+    guidance:
+      'aws redshift modify-cluster --cluster-identifier <id> --no-publicly-accessible (console: Redshift > Clusters > Actions > Modify publicly accessible setting > Turn off).',
+  },
+  references: {
+    awsConfigRule: 'REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK',
+    securityHub: 'Redshift.1',
+    urls: ['https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html'],
+  },
+  evaluate: ({ resource }) => {
+    const name = displayName(resource);
+    const config = resource.configuration;
+    const isPublic = requireSetting(
+      readFlag(config, 'publiclyAccessible'),
+      `Redshift cluster ${name}`,
+      'publiclyAccessible',
+    );
+    if (!isPublic.ok) return isPublic.verdict;
+    const observed = {
+      publiclyAccessible: isPublic.value,
+      endpointAddress: readText(readField(config, 'endpoint'), 'address'),
+      elasticIp: readText(readField(config, 'elasticIpStatus'), 'elasticIp'),
+    };
+    return isPublic.value
+      ? fail(`Redshift cluster ${name} is publicly accessible.`, observed)
+      : pass(`Redshift cluster ${name} is not publicly accessible.`, observed);
+  },
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { ContextIndex } from '../../engine/evaluate/context.js';
+import { defineControl } from '../../engine/evaluate/define-control.js';
+import { evaluateResource, runControl } from '../../engine/evaluate/evaluate-resource.js';
+import { fail, pass } from '../../engine/evaluate/verdict.js';
+import { ControlDefinitionError } from '../../engine/errors.js';
+import { createRegistry } from '../../engine/registry.js';
+import { loadItem, normaliseRaw } from '../helpers/fixtures.js';
+
+const base = {
+  service: 's3',
+  severity: 'low' as const,
+  resourceTypes: ['AWS::S3::Bucket'],
+  description: 'd',
+  rationale: 'r',
+  remediation: { guidance: 'g' },
+  references: { urls: [] },
+};
+const passing = defineControl({ ...base, id: 's3-test-passing', title: 'Always passes', evaluate: () => pass('It passes.') });
+const throwing = defineControl({
+  ...base,
+  id: 's3-test-throwing',
+  title: 'Throws',
+  evaluate: () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'x')");
+  },
+});
+
+describe('Function: defineControl', () => {
+  it.each([
+    [{ id: 'S3_Bad' }, /kebab-case/],
+    [{ id: 'iam-wrong-service' }, /must start with its service/],
+    [{ title: 'Ensure buckets are versioned' }, /not "Ensure"/],
+    [{ severity: 'urgent' }, /severity must be one of/],
+    [{ description: 'x'.repeat(401) }, /description/],
+    [{ resourceTypes: [] }, /resourceTypes/],
+  ])('rejects %o', (override, message) => {
+    expect(() =>
+      defineControl({ ...base, id: 's3-ok-id', title: 'T', evaluate: () => pass('.'), ...(override as object) }),
+    ).toThrow(message);
+  });
+  it('fingerprints the metadata', () => {
+    const other = defineControl({ ...base, id: 's3-test-passing', title: 'Always passes!', evaluate: () => pass('.') });
+    expect(passing.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(other.hash).not.toBe(passing.hash);
+  });
+});
+
+describe('Function: runControl', () => {
+  const bucket = loadItem('s3-bucket/baseline');
+  const context = new ContextIndex(new Set());
+  it('turns a throw into an ERROR verdict naming the control', () => {
+    const verdict = runControl(throwing, bucket, context, new Date());
+    expect(verdict.status).toBe('ERROR');
+    expect(verdict.reason).toMatch(/s3-test-throwing failed on acme-payroll-exports: Cannot read/);
+  });
+  it('never passes an item without configuration', () => {
+    const empty = loadItem('s3-bucket/baseline', (raw) => {
+      raw.configuration = null;
+    });
+    expect(runControl(passing, empty, context, new Date()).status).toBe('INSUFFICIENT_DATA');
+  });
+  it('turns a PASS on an item with undecodable fields into an ERROR', () => {
+    const broken = loadItem('s3-bucket/baseline', (raw) => {
+      raw.supplementaryConfiguration.BucketPolicy = JSON.stringify({ policyText: '{"Statement": [' });
+    });
+    const verdict = runControl(passing, broken, context, new Date());
+    expect(verdict.status).toBe('ERROR');
+    expect(verdict.reason).toMatch(/could not be decoded: BucketPolicy.policyText/);
+  });
+  it('leaves a FAIL as a FAIL', () => {
+    const failing = defineControl({ ...base, id: 's3-test-failing', title: 'Fails', evaluate: () => fail('Bad.') });
+    expect(runControl(failing, bucket, context, new Date()).status).toBe('FAIL');
+  });
+});
+
+describe('Function: evaluateResource', () => {
+  it('stamps each finding with the run, the control and the resource', () => {
+    const bucket = loadItem('s3-bucket/baseline');
+    const findings = evaluateResource(bucket, [passing, throwing], new ContextIndex(new Set()), {
+      runId: 'run-1',
+      evaluatedAt: '2026-11-26T00:00:00.000Z',
+      runStart: new Date('2026-11-26T00:00:00Z'),
+      requirementsFor: (id) => (id === 's3-test-passing' ? ['soc2:CC6.1'] : []),
+    });
+    expect(findings.map((f) => f.status)).toEqual(['PASS', 'ERROR']);
+    expect(findings[0]).toMatchObject({
+      runId: 'run-1',
+      controlId: 's3-test-passing',
+      controlHash: passing.hash,
+      resourceArn: 'arn:aws:s3:::acme-payroll-exports',
+      configurationCaptureTime: '2026-10-02T09:14:27.512Z',
+      requirements: ['soc2:CC6.1'],
+      remediation: 'g',
+    });
+  });
+  it('measures ages to the capture time, or the run start', () => {
+    const seen: Date[] = [];
+    const clock = defineControl({
+      ...base,
+      id: 's3-test-clock',
+      title: 'Clock',
+      evaluate: ({ asOf }) => {
+        seen.push(asOf);
+        return pass('Ok.');
+      },
+    });
+    const options = { runId: 'r', evaluatedAt: 'e', runStart: new Date('2030-01-01T00:00:00Z'), requirementsFor: () => [] };
+    evaluateResource(loadItem('s3-bucket/baseline'), [clock], new ContextIndex(new Set()), options);
+    evaluateResource(loadItem('s3-bucket/baseline', (raw) => delete raw.configurationItemCaptureTime), [clock], new ContextIndex(new Set()), options);
+    expect(seen.map((d) => d.toISOString())).toEqual(['2026-10-02T09:14:27.512Z', '2030-01-01T00:00:00.000Z']);
+  });
+});
+
+describe('Class: ContextIndex', () => {
+  it('finds by id, ARN or name, keeps only declared types, and replaces duplicates', () => {
+    const index = new ContextIndex(new Set(['AWS::S3::Bucket']));
+    const bucket = loadItem('s3-bucket/baseline');
+    index.add(bucket);
+    index.add(loadItem('s3-bucket/baseline'));
+    index.add(normaliseRaw({ resourceType: 'AWS::EC2::Volume', resourceId: 'vol-1', configuration: {} }));
+    expect(index.find('AWS::S3::Bucket', 'arn:aws:s3:::acme-payroll-exports')?.resourceId).toBe('acme-payroll-exports');
+    expect(index.all('AWS::S3::Bucket')).toHaveLength(1);
+    expect(index.all('AWS::EC2::Volume')).toHaveLength(0);
+    expect(index.account('111122223333')).toBeUndefined();
+  });
+});
+
+describe('Function: createRegistry', () => {
+  it('indexes by type, collects context types and hashes the catalog', () => {
+    const registry = createRegistry([throwing, passing]);
+    expect(registry.controls.map((c) => c.id)).toEqual(['s3-test-passing', 's3-test-throwing']);
+    expect(registry.forResourceType('AWS::S3::Bucket')).toHaveLength(2);
+    expect(registry.contextTypes.has('AWS::::Account')).toBe(true);
+    expect(registry.catalogHash).toBe(createRegistry([passing, throwing]).catalogHash);
+  });
+  it('refuses a duplicate id', () => {
+    expect(() => createRegistry([passing, passing])).toThrow(ControlDefinitionError);
+  });
+});

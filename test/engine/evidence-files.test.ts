@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csvCell, csvRow } from '../../engine/evidence/csv.js';
+import { LocalDirectoryStore } from '../../engine/evidence/store.js';
+import { verifyBundle } from '../../engine/evidence/verify.js';
+
+describe('Function: csvCell / csvRow', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['with,comma', '"with,comma"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+  ])('%j → %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+  it('writes empty cells for null and joins arrays', () => {
+    expect(csvRow([null, undefined, ['a', 'b'], 3])).toBe(',,a b,3\r\n');
+  });
+});
+
+describe('Store and verification', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ca-store-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('hashes what it writes, refuses a non-empty directory, and aborts cleanly', async () => {
+    // Prepare
+    const out = join(dir, 'bundle');
+    const store = new LocalDirectoryStore(out);
+    await store.prepare();
+    // Act
+    const writer = store.open('a.txt');
+    for (let i = 0; i < 20_000; i++) await writer.write(`line ${i}\n`);
+    const file = await writer.close();
+    // Assess
+    const content = await readFile(join(out, 'a.txt'));
+    expect(file).toEqual({ path: 'a.txt', sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
+    await expect(new LocalDirectoryStore(out).prepare()).rejects.toThrow(/not empty/);
+    await store.abort();
+    await expect(readFile(join(out, 'a.txt'))).rejects.toThrow();
+  });
+
+  it('verifies a bundle and names each tampering', async () => {
+    // Prepare
+    const out = join(dir, 'bundle');
+    const store = new LocalDirectoryStore(out);
+    await store.prepare();
+    const files = [];
+    for (const name of ['findings.jsonl', 'summary.json']) {
+      const writer = store.open(name);
+      await writer.write(`{"name":"${name}"}\n`);
+      files.push(await writer.close());
+    }
+    const manifest = store.open('manifest.json');
+    await manifest.write(JSON.stringify({ manifestVersion: 1, run: { runId: 'r1' }, files }));
+    await manifest.close();
+    // Act + Assess
+    expect(await verifyBundle(out)).toMatchObject({ ok: true, runId: 'r1', checked: 2, problems: [] });
+    await writeFile(join(out, 'findings.jsonl'), '{"name":"tampered"}\n');
+    await writeFile(join(out, 'extra.csv'), 'x');
+    await rm(join(out, 'summary.json'));
+    const result = await verifyBundle(out);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      'findings.jsonl: SHA-256 differs from the manifest (modified)',
+      'summary.json: listed in the manifest but missing',
+      'extra.csv: not listed in the manifest (added after the run)',
+    ]);
+  });
+
+  it('says a bundle without a manifest is incomplete', async () => {
+    await expect(verifyBundle(dir)).rejects.toThrow(/no manifest.json; the bundle is incomplete/);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  conditionRestrictsPrincipal,
+  conditionValueIs,
+  isPublicStatement,
+  matchesWildcard,
+  type PolicyStatement,
+  parsePolicy,
+  statementCoversAction,
+  statementCoversAllResources,
+} from '../../engine/evaluate/policy.js';
+
+const statements = (document: unknown): PolicyStatement[] => {
+  const parsed = parsePolicy(document);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.statements;
+};
+const one = (statement: Record<string, unknown>): PolicyStatement => {
+  const [first] = statements({ Version: '2012-10-17', Statement: statement });
+  if (!first) throw new Error('no statement');
+  return first;
+};
+
+describe('Function: parsePolicy', () => {
+  it('accepts a single Statement object and string or array fields', () => {
+    const s = one({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/*'] });
+    expect(s).toMatchObject({ effect: 'Allow', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] });
+    expect(s.principal?.wildcard).toBe(true);
+  });
+  it('reads URL-encoded documents', () => {
+    const doc = encodeURIComponent(JSON.stringify({ Statement: [{ Effect: 'Deny', NotAction: 'iam:*', Resource: '*' }] }));
+    expect(statements(doc)[0]).toMatchObject({ effect: 'Deny', notActions: ['iam:*'] });
+  });
+  it('lower-cases condition keys and stringifies values', () => {
+    const s = one({ Effect: 'Deny', Principal: '*', Action: '*', Condition: { Bool: { 'aws:SecureTransport': false } } });
+    expect(s.condition).toEqual({ Bool: { 'aws:securetransport': ['false'] } });
+    expect(conditionValueIs(s.condition.Bool?.['aws:securetransport'], false)).toBe(true);
+  });
+  it('rejects a statement with a bad Effect', () => {
+    expect(parsePolicy({ Statement: [{ Effect: 'allow' }] })).toMatchObject({ ok: false });
+  });
+});
+
+describe('Function: matchesWildcard', () => {
+  it.each([
+    ['s3:Get*', 's3:GetObject', true],
+    ['S3:get*', 's3:GetObject', true],
+    ['s3:Get?bject', 's3:GetObject', true],
+    ['s3:Put*', 's3:GetObject', false],
+    ['*', 'iam:PassRole', true],
+    ['iam:Pass.Role', 'iam:PassXRole', false],
+  ])('%s vs %s → %s', (pattern, action, expected) => {
+    expect(matchesWildcard(pattern, action)).toBe(expected);
+  });
+});
+
+describe('Function: statementCoversAction / statementCoversAllResources', () => {
+  it('handles Action and NotAction', () => {
+    expect(statementCoversAction(one({ Effect: 'Allow', Action: ['s3:*'] }), 's3:PutObject')).toBe(true);
+    expect(statementCoversAction(one({ Effect: 'Allow', NotAction: 'iam:*' }), 's3:PutObject')).toBe(true);
+    expect(statementCoversAction(one({ Effect: 'Allow', NotAction: 'iam:*' }), 'IAM:PassRole')).toBe(false);
+  });
+  it('handles Resource and NotResource', () => {
+    expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', Resource: '*' }))).toBe(true);
+    expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b' }))).toBe(false);
+    expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::b' }))).toBe(false);
+  });
+});
+
+describe('Function: isPublicStatement', () => {
+  it.each([
+    ['Principal "*"', { Principal: '*' }, true],
+    ['AWS "*"', { Principal: { AWS: '*' } }, true],
+    ['AWS list with "*"', { Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } }, true],
+    ['every account root', { Principal: { AWS: 'arn:aws:iam::*:root' } }, true],
+    ['NotPrincipal with Allow', { NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }, true],
+    ['one account', { Principal: { AWS: 'arn:aws:iam::111122223333:root' } }, false],
+    ['a service', { Principal: { Service: 'cloudtrail.amazonaws.com' } }, false],
+    ['pinned by SourceVpce', { Principal: '*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } }, false],
+    ['pinned by PrincipalOrgID', { Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }, false],
+    ['pinned by SourceArn with account', { Principal: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:*' } } }, false],
+    ['wildcard SourceVpc is not a pin', { Principal: '*', Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } }, true],
+    ['IfExists is not a pin', { Principal: '*', Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } }, true],
+    ['negation is not a pin', { Principal: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } }, true],
+    ['private SourceIp pins', { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } } }, false],
+    ['public SourceIp does not', { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }, true],
+    ['IPv6 ULA SourceIp pins', { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': 'fd00::/8' } } }, false],
+    ['a policy variable is not fixed', { Principal: '*', Condition: { StringEquals: { 'aws:SourceAccount': '${aws:PrincipalAccount}' } } }, true],
+  ])('%s', (_name, fields, expected) => {
+    expect(isPublicStatement(one({ Effect: 'Allow', Action: 's3:GetObject', ...fields }))).toBe(expected);
+  });
+  it('never treats a Deny as a grant', () => {
+    expect(isPublicStatement(one({ Effect: 'Deny', Principal: '*', Action: '*' }))).toBe(false);
+  });
+  it('reports what restricts', () => {
+    const s = one({ Effect: 'Allow', Principal: '*', Action: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.1.0.0/16' } } });
+    expect(conditionRestrictsPrincipal(s.condition)).toEqual({ restricted: true, by: ['aws:sourceip'], sourceIps: ['10.1.0.0/16'] });
+  });
+});
