@@ -53,7 +53,8 @@ export default defineControl({
       return notApplicable(`ACM certificate ${name} was never issued (status ${status}).`, observed);
     }
     if (status === 'REVOKED') return fail(`ACM certificate ${name} is revoked${unused}.`, observed);
-    if (status === 'EXPIRED') return fail(`ACM certificate ${name} expired on ${notAfter ?? 'an unrecorded date'}${unused}.`, observed);
+    if (status === 'EXPIRED')
+      return fail(`ACM certificate ${name} expired on ${notAfter ?? 'an unrecorded date'}${unused}.`, observed);
     if (rawNotAfter === undefined || rawNotAfter === null) {
       return insufficientData(`ACM certificate ${name} has no recorded expiry date (notAfter).`, observed);
     }
@@ -67,6 +68,9 @@ export default defineControl({
         observed,
       );
     }
-    return pass(`ACM certificate ${name} is valid for ${daysToExpiry} more days, until ${notAfter}${unused}.`, observed);
+    return pass(
+      `ACM certificate ${name} is valid for ${daysToExpiry} more days, until ${notAfter}${unused}.`,
+      observed,
+    );
   },
 });

@@ -28,8 +28,13 @@ export default defineControl({
     const name = displayName(resource);
     const logging = getField(getField(resource.configuration, 'distributionConfig'), 'logging');
     const enabled = toBoolean(getField(logging, 'enabled'));
-    const observed = { loggingEnabled: enabled, bucket: toText(getField(logging, 'bucket')), prefix: toText(getField(logging, 'prefix')) };
-    if (enabled === null) return insufficientData(`CloudFront distribution ${name} has no recorded logging configuration.`, observed);
+    const observed = {
+      loggingEnabled: enabled,
+      bucket: toText(getField(logging, 'bucket')),
+      prefix: toText(getField(logging, 'prefix')),
+    };
+    if (enabled === null)
+      return insufficientData(`CloudFront distribution ${name} has no recorded logging configuration.`, observed);
     return enabled
       ? pass(`CloudFront distribution ${name} logs to ${observed.bucket ?? 'an unnamed bucket'}.`, observed)
       : fail(`CloudFront distribution ${name} has standard logging disabled.`, observed);

@@ -36,7 +36,12 @@ export default defineControl({
     if (!isRecord(config) || !isRecord(defaultBehavior)) {
       return insufficientData(`CloudFront distribution ${name} has no recorded default cache behavior.`);
     }
-    const items = getField(getField(config, 'cacheBehaviors'), 'items');
+    const cacheBehaviors = getField(config, 'cacheBehaviors');
+    const items = getField(cacheBehaviors, 'items');
+    const listed = Array.isArray(items) ? items.length : 0;
+    const quantity = getField(cacheBehaviors, 'quantity');
+    // CloudFront always returns the list wrapper, with items null when quantity is 0.
+    const behaviorsIncomplete = !isRecord(cacheBehaviors) || (typeof quantity === 'number' && quantity > listed);
     const behaviors: [string, unknown][] = [
       ['default', defaultBehavior],
       ...(Array.isArray(items) ? items : []).map((item): [string, unknown] => [
@@ -52,18 +57,36 @@ export default defineControl({
     const usesDefaultCertificate = toBoolean(getField(certificate, 'cloudFrontDefaultCertificate')) === true;
     const minimumProtocolVersion = toText(getField(certificate, 'minimumProtocolVersion'));
     const observed = { behaviors: policies, usesDefaultCertificate, minimumProtocolVersion };
-    const insecure = policies.filter((p) => p.viewerProtocolPolicy !== null && !SECURE_VIEWER_POLICIES.includes(p.viewerProtocolPolicy));
+    const insecure = policies.filter(
+      (p) => p.viewerProtocolPolicy !== null && !SECURE_VIEWER_POLICIES.includes(p.viewerProtocolPolicy),
+    );
     const problems = insecure.map((p) => `behavior ${p.path} allows ${p.viewerProtocolPolicy}`);
-    if (!usesDefaultCertificate && minimumProtocolVersion && parameters.weakMinimumProtocolVersions.includes(minimumProtocolVersion)) {
+    if (
+      !usesDefaultCertificate &&
+      minimumProtocolVersion &&
+      parameters.weakMinimumProtocolVersions.includes(minimumProtocolVersion)
+    ) {
       problems.push(`its custom certificate accepts ${minimumProtocolVersion}`);
     }
     if (problems.length > 0) return fail(`CloudFront distribution ${name}: ${problems.join('; ')}.`, observed);
+    if (behaviorsIncomplete) {
+      return insufficientData(
+        `CloudFront distribution ${name} has no complete record of its cache behaviors.`,
+        observed,
+      );
+    }
     const missing = policies.filter((p) => p.viewerProtocolPolicy === null).map((p) => p.path);
     if (missing.length > 0) {
-      return insufficientData(`CloudFront distribution ${name} has no recorded viewer protocol policy for behavior ${missing.join(', ')}.`, observed);
+      return insufficientData(
+        `CloudFront distribution ${name} has no recorded viewer protocol policy for behavior ${missing.join(', ')}.`,
+        observed,
+      );
     }
     if (!usesDefaultCertificate && minimumProtocolVersion === null) {
-      return insufficientData(`CloudFront distribution ${name} has no recorded minimum protocol version for its certificate.`, observed);
+      return insufficientData(
+        `CloudFront distribution ${name} has no recorded minimum protocol version for its certificate.`,
+        observed,
+      );
     }
     return pass(`CloudFront distribution ${name} serves all ${policies.length} behaviors over HTTPS only.`, observed);
   },

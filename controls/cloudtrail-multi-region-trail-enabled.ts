@@ -1,7 +1,9 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
 import {
   collectionErrorsFor,
+  findSelectorField,
   readAccountTrails,
+  readOnlyScope,
   readBoolean,
   readTrailSelectors,
   type TrailView,
@@ -34,13 +36,12 @@ function managementEvents(trail: TrailView): { coverage: Management; exclusions:
       break;
     case 'advanced':
       for (const fields of selectors.selectors) {
-        const category = fields.find((f) => f.field.toLowerCase() === 'eventcategory');
+        const category = findSelectorField(fields, 'eventCategory');
         if (!category?.equals.includes('Management')) continue;
-        const readOnly = fields.find((f) => f.field.toLowerCase() === 'readonly');
-        // A readOnly field keeps only one side; readOnly NotEquals works the other way round.
-        const onlyValue = readOnly?.equals[0] ?? (readOnly?.notEquals[0] === 'true' ? 'false' : readOnly?.notEquals[0] === 'false' ? 'true' : undefined);
-        if (onlyValue !== 'false') read = true;
-        if (onlyValue !== 'true') write = true;
+        const scope = readOnlyScope(fields);
+        read ||= scope.read;
+        write ||= scope.write;
+        const readOnly = findSelectorField(fields, 'readOnly');
         for (const field of fields) {
           if (field === category || field === readOnly) continue;
           exclusions.push(`${field.field} filter`);
@@ -99,7 +100,14 @@ export default defineControl({
       return {
         qualifies,
         unknown: !qualifies && !ruledOut,
-        observed: { name: trail.name, trailARN: trail.arn, isMultiRegionTrail: multiRegion, isLogging, managementEvents: coverage, exclusions },
+        observed: {
+          name: trail.name,
+          trailARN: trail.arn,
+          isMultiRegionTrail: multiRegion,
+          isLogging,
+          managementEvents: coverage,
+          exclusions,
+        },
       };
     });
     const observed = { trails: judged.map((trail) => trail.observed) };

@@ -1,8 +1,9 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
 import {
   collectionErrorsFor,
-  type FieldSelector,
+  findSelectorField,
   readAccountTrails,
+  readOnlyScope,
   readBoolean,
   readTrailSelectors,
   type TrailView,
@@ -19,9 +20,6 @@ interface S3Coverage {
   /** False when no selectors were collected. */
   known: boolean;
 }
-
-const field = (fields: FieldSelector[], name: string): FieldSelector | undefined =>
-  fields.find((f) => f.field.toLowerCase() === name.toLowerCase());
 
 /** Read and write S3 object events for every bucket, as the trail's selectors record them. */
 function s3ObjectEvents(trail: TrailView): S3Coverage {
@@ -46,20 +44,28 @@ function s3ObjectEvents(trail: TrailView): S3Coverage {
     }
   } else if (selectors.kind === 'advanced') {
     for (const fields of selectors.selectors) {
-      if (!field(fields, 'eventCategory')?.equals.includes('Data')) continue;
-      if (!field(fields, 'resources.type')?.equals.includes('AWS::S3::Object')) continue;
-      const arn = field(fields, 'resources.ARN');
+      if (!findSelectorField(fields, 'eventCategory')?.equals.includes('Data')) continue;
+      if (!findSelectorField(fields, 'resources.type')?.equals.includes('AWS::S3::Object')) continue;
+      const arn = findSelectorField(fields, 'resources.ARN');
       // Any ARN filter other than a prefix that matches every bucket narrows the selector to some buckets.
       const arnNarrows =
         arn !== undefined &&
-        !(arn.startsWith.some((p) => ALL_BUCKETS.test(p)) && arn.equals.length + arn.notEquals.length + arn.notStartsWith.length + arn.endsWith.length + arn.notEndsWith.length === 0);
+        !(
+          arn.startsWith.some((p) => ALL_BUCKETS.test(p)) &&
+          arn.equals.length +
+            arn.notEquals.length +
+            arn.notStartsWith.length +
+            arn.endsWith.length +
+            arn.notEndsWith.length ===
+            0
+        );
       const otherFilters = fields.filter(
         (f) => !['eventcategory', 'resources.type', 'resources.arn', 'readonly'].includes(f.field.toLowerCase()),
       );
       if (arnNarrows || otherFilters.length > 0) continue;
-      const readOnly = field(fields, 'readOnly')?.equals[0];
-      if (readOnly !== 'false') coverage.read = true;
-      if (readOnly !== 'true') coverage.write = true;
+      const scope = readOnlyScope(fields);
+      coverage.read ||= scope.read;
+      coverage.write ||= scope.write;
     }
   }
   return coverage;
@@ -91,9 +97,12 @@ export default defineControl({
     const { collected, factTrailCount, trails } = readAccountTrails(account, context);
     if (trails.length === 0) {
       if (collected && factTrailCount === 0) return fail(`Account ${id} has no CloudTrail trail.`, { trails: [] });
-      return insufficientData(`Account ${id} has no trail configuration or CloudTrail facts to judge S3 data events by.`, {
-        collectionErrors: collectionErrorsFor(account, 'cloudtrail'),
-      });
+      return insufficientData(
+        `Account ${id} has no trail configuration or CloudTrail facts to judge S3 data events by.`,
+        {
+          collectionErrors: collectionErrorsFor(account, 'cloudtrail'),
+        },
+      );
     }
 
     let read = false;
@@ -111,11 +120,26 @@ export default defineControl({
       }
       const couldCount = multiRegion !== false && isLogging !== false;
       if (couldCount && (multiRegion === null || isLogging === null || !events.known)) unknown.push(trail.name);
-      return { name: trail.name, trailARN: trail.arn, isMultiRegionTrail: multiRegion, isLogging, s3ReadEvents: events.known ? events.read : null, s3WriteEvents: events.known ? events.write : null };
+      return {
+        name: trail.name,
+        trailARN: trail.arn,
+        isMultiRegionTrail: multiRegion,
+        isLogging,
+        s3ReadEvents: events.known ? events.read : null,
+        s3WriteEvents: events.known ? events.write : null,
+      };
     });
-    const observed = { trails: perTrail, readEventsLogged: read, writeEventsLogged: write, requireReadEvents: parameters.requireReadEvents };
+    const observed = {
+      trails: perTrail,
+      readEventsLogged: read,
+      writeEventsLogged: write,
+      requireReadEvents: parameters.requireReadEvents,
+    };
     if (write && (read || !parameters.requireReadEvents)) {
-      return pass(`Account ${id} logs S3 object-level ${read ? 'read and write' : 'write'} events for all buckets.`, observed);
+      return pass(
+        `Account ${id} logs S3 object-level ${read ? 'read and write' : 'write'} events for all buckets.`,
+        observed,
+      );
     }
     if (unknown.length > 0) {
       return insufficientData(
@@ -123,7 +147,12 @@ export default defineControl({
         { ...observed, collectionErrors: collectionErrorsFor(account, 'cloudtrail') },
       );
     }
-    const missing = [write ? null : 'write', read || !parameters.requireReadEvents ? null : 'read'].filter(Boolean).join(' and ');
-    return fail(`Account ${id} has no logging multi-Region trail recording S3 object-level ${missing} events for all buckets.`, observed);
+    const missing = [write ? null : 'write', read || !parameters.requireReadEvents ? null : 'read']
+      .filter(Boolean)
+      .join(' and ');
+    return fail(
+      `Account ${id} has no logging multi-Region trail recording S3 object-level ${missing} events for all buckets.`,
+      observed,
+    );
   },
 });

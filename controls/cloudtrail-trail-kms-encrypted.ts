@@ -19,7 +19,9 @@ export default defineControl({
   references: {
     awsConfigRule: 'CLOUD_TRAIL_ENCRYPTION_ENABLED',
     securityHub: 'CloudTrail.2',
-    urls: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html'],
+    urls: [
+      'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
+    ],
   },
   evaluate: ({ resource }) => {
     const config = resource.configuration ?? {};
@@ -27,7 +29,8 @@ export default defineControl({
     const trailARN = readText(config.trailARN);
     const kmsKeyId = readText(config.kmsKeyId);
     const observed = { trailARN: trailARN ?? resource.arn, kmsKeyId };
-    if (kmsKeyId !== null) return pass(`CloudTrail trail ${name} encrypts log files with KMS key ${kmsKeyId}.`, observed);
+    if (kmsKeyId !== null)
+      return pass(`CloudTrail trail ${name} encrypts log files with KMS key ${kmsKeyId}.`, observed);
     // Config omits kmsKeyId when none is set; an item without the trail's identity is partial instead.
     if (trailARN === null && readText(config.name) === null) {
       return insufficientData(`CloudTrail trail ${name} has no recorded trail configuration.`, observed);

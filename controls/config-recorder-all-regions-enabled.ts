@@ -46,6 +46,9 @@ function judgeRegion(region: string, facts: Record<string, unknown>): RegionOutc
   const good = judged.find((recorder) => recorder.problems.length === 0);
   const observed = { recorders: judged.map(({ problems: _problems, ...rest }) => rest) };
   if (good) return { region, state: 'ok', detail: 'recording', observed, global: good.includeGlobalResourceTypes };
+  // A recorder missing from the status list means the collection was partial, not that it is stopped.
+  if (judged.some((recorder) => recorder.recording === null))
+    return { ...unknown('recorder status not collected'), observed };
   const detail = judged.flatMap((recorder) => recorder.problems).join('; ') || 'no usable recorder';
   return { region, state: 'fail', detail, observed, global: false };
 }
@@ -84,13 +87,19 @@ export default defineControl({
       return fail(`Account ${id} has AWS Config not fully recording in ${describeRegions(failing)}.`, observed);
     }
     if (unknown.length > 0) {
-      return insufficientData(`Account ${id} has no collected AWS Config recorder facts for ${describeRegions(unknown)}.`, {
-        ...observed,
-        collectionErrors: collectionErrorsFor(account, 'config'),
-      });
+      return insufficientData(
+        `Account ${id} has no collected AWS Config recorder facts for ${describeRegions(unknown)}.`,
+        {
+          ...observed,
+          collectionErrors: collectionErrorsFor(account, 'config'),
+        },
+      );
     }
     if (globalRegions.length === 0) {
-      return fail(`Account ${id} records AWS Config in every Region but no Region records global resource types.`, observed);
+      return fail(
+        `Account ${id} records AWS Config in every Region but no Region records global resource types.`,
+        observed,
+      );
     }
     return pass(
       `Account ${id} has AWS Config recording all resource types in ${outcomes.length} Region(s), global resources in ${globalRegions.join(', ')}.`,

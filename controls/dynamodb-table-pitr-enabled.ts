@@ -24,7 +24,8 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const decodeError = supplementaryDecodeError(resource, 'ContinuousBackupsDescription');
-    if (decodeError) return error(`DynamoDB table ${name} has an unreadable ContinuousBackupsDescription.`, { decodeError });
+    if (decodeError)
+      return error(`DynamoDB table ${name} has an unreadable ContinuousBackupsDescription.`, { decodeError });
     const backups = readField(resource.supplementary, 'ContinuousBackupsDescription');
     const status = readText(readField(backups, 'pointInTimeRecoveryDescription'), 'pointInTimeRecoveryStatus');
     if (status === null) {

@@ -40,11 +40,19 @@ export default defineControl({
     const errors = resource.configuration?.collectionErrors;
     for (const failure of Array.isArray(errors) ? errors : []) {
       const region = toText(getField(failure, 'region'));
-      if (toText(getField(failure, 'operation')) === 'GetEbsEncryptionByDefault' && region && !enabled.includes(region)) {
+      if (
+        toText(getField(failure, 'operation')) === 'GetEbsEncryptionByDefault' &&
+        region &&
+        !enabled.includes(region)
+      ) {
         if (!disabled.includes(region)) unknown.add(region);
       }
     }
-    const observed = { enabledRegions: enabled.sort(), disabledRegions: disabled.sort(), uncollectedRegions: [...unknown].sort() };
+    const observed = {
+      enabledRegions: enabled.sort(),
+      disabledRegions: disabled.sort(),
+      uncollectedRegions: [...unknown].sort(),
+    };
     if (disabled.length > 0) {
       return fail(`Account ${account} has EBS encryption by default disabled in ${disabled.join(', ')}.`, observed);
     }
@@ -55,7 +63,10 @@ export default defineControl({
       );
     }
     if (enabled.length === 0) {
-      return insufficientData(`Account ${account} has no recorded EBS encryption-by-default setting in any region.`, observed);
+      return insufficientData(
+        `Account ${account} has no recorded EBS encryption-by-default setting in any region.`,
+        observed,
+      );
     }
     return pass(`Account ${account} has EBS encryption by default enabled in ${enabled.join(', ')}.`, observed);
   },

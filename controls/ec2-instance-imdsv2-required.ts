@@ -34,11 +34,17 @@ export default defineControl({
     if (!isRecord(options)) return insufficientData(`EC2 instance ${name} has no recorded metadataOptions.`, { state });
     const httpTokens = toText(options.httpTokens)?.toLowerCase() ?? null;
     const httpEndpoint = toText(options.httpEndpoint)?.toLowerCase() ?? null;
-    const observed = { state, httpTokens, httpEndpoint, httpPutResponseHopLimit: options.httpPutResponseHopLimit ?? null };
+    const observed = {
+      state,
+      httpTokens,
+      httpEndpoint,
+      httpPutResponseHopLimit: options.httpPutResponseHopLimit ?? null,
+    };
     if (httpEndpoint === 'disabled') {
       return pass(`EC2 instance ${name} has the instance metadata endpoint disabled.`, observed);
     }
-    if (httpTokens === null) return insufficientData(`EC2 instance ${name} has no recorded metadataOptions.httpTokens.`, observed);
+    if (httpTokens === null)
+      return insufficientData(`EC2 instance ${name} has no recorded metadataOptions.httpTokens.`, observed);
     return httpTokens === 'required'
       ? pass(`EC2 instance ${name} requires IMDSv2 tokens.`, observed)
       : fail(`EC2 instance ${name} allows IMDSv1 (httpTokens is ${httpTokens}).`, observed);

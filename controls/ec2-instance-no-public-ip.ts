@@ -50,11 +50,19 @@ export default defineControl({
       return insufficientData(`EC2 instance ${name} has no recorded publicIpAddress or network interfaces.`, { state });
     }
     const primary = toText(configuration.publicIpAddress);
-    const publicIps = [...new Set([...(primary ? [primary] : []), ...interfacePublicIps(Array.isArray(interfaces) ? interfaces : [])])];
+    const publicIps = [
+      ...new Set([...(primary ? [primary] : []), ...interfacePublicIps(Array.isArray(interfaces) ? interfaces : [])]),
+    ];
     const ipv6Count = (Array.isArray(interfaces) ? interfaces : [])
       .map((eni) => getField(eni, 'ipv6Addresses'))
       .reduce<number>((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
-    const observed = { state, publicIpAddress: primary, publicIps, subnetId: configuration.subnetId ?? null, ipv6Addresses: ipv6Count };
+    const observed = {
+      state,
+      publicIpAddress: primary,
+      publicIps,
+      subnetId: configuration.subnetId ?? null,
+      ipv6Addresses: ipv6Count,
+    };
     if (publicIps.length > 0) {
       const when = state && state !== 'running' ? ` while ${state}` : '';
       return fail(`EC2 instance ${name} has public IPv4 address ${publicIps.join(', ')}${when}.`, observed);

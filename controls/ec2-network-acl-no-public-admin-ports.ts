@@ -1,5 +1,10 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decideInternetIngress, formatPorts, readNetworkAclEntries } from '../engine/evaluate/network-exposure.js';
+import {
+  decideInternetIngress,
+  formatPorts,
+  readNetworkAclEntries,
+  ruleOpensPort,
+} from '../engine/evaluate/network-exposure.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
@@ -45,12 +50,21 @@ export default defineControl({
       shadowedAllows: entries
         .filter((e) => !e.egress && e.wholeInternet && e.action === 'allow')
         .filter((e) => !admitted.some((d) => d.decidedBy === e))
-        .filter((e) => parameters.ports.some((port) => e.ports !== null && e.ports.from <= port && port <= e.ports.to))
-        .map((e) => ({ ruleNumber: e.ruleNumber, cidr: e.cidr, protocol: e.protocol, portRange: formatPorts(e.ports) })),
+        .filter((e) => parameters.ports.some((port) => ruleOpensPort(e, port)))
+        .map((e) => ({
+          ruleNumber: e.ruleNumber,
+          cidr: e.cidr,
+          protocol: e.protocol,
+          portRange: formatPorts(e.ports),
+        })),
       associatedSubnets: Array.isArray(associations) ? associations.length : null,
     };
     if (admitted.length > 0) {
-      const parts = [...new Set(admitted.map((d) => `${d.decidedBy?.cidr} to ${d.protocol}/${d.port} (rule ${d.decidedBy?.ruleNumber})`))];
+      const parts = [
+        ...new Set(
+          admitted.map((d) => `${d.decidedBy?.cidr} to ${d.protocol}/${d.port} (rule ${d.decidedBy?.ruleNumber})`),
+        ),
+      ];
       return fail(`Network ACL ${name} allows ${parts.join(', ')}.`, observed);
     }
     if (invalid.length > 0) {

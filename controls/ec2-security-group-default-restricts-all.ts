@@ -29,7 +29,8 @@ export default defineControl({
     const groupName = toText(configuration.groupName) ?? resource.resourceName;
     const vpcId = toText(configuration.vpcId);
     const label = `${resource.resourceId}${vpcId ? ` of ${vpcId}` : ''}`;
-    if (groupName === null) return insufficientData(`Security group ${resource.resourceId} has no recorded group name.`);
+    if (groupName === null)
+      return insufficientData(`Security group ${resource.resourceId} has no recorded group name.`);
     if (groupName !== 'default') {
       return notApplicable(`Security group ${groupName} (${resource.resourceId}) is not a default security group.`);
     }

@@ -57,7 +57,8 @@ export default defineControl({
     };
     if (exposures.length > 0) {
       const ports = [...new Set(exposures.flatMap((exposure) => exposure.openPorts))].sort((a, b) => a - b);
-      const shown = ports.length > 6 ? `${ports.slice(0, 6).join(', ')} and ${ports.length - 6} more` : ports.join(', ');
+      const shown =
+        ports.length > 6 ? `${ports.slice(0, 6).join(', ')} and ${ports.length - 6} more` : ports.join(', ');
       const cidrs = [...new Set(exposures.map((exposure) => exposure.rule.cidr))];
       return fail(`Security group ${name} admits ${cidrs.join(' and ')} to database port ${shown}.`, observed);
     }

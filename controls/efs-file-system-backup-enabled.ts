@@ -27,7 +27,9 @@ export default defineControl({
     const policy = readField(resource.configuration, 'BackupPolicy');
     const status = readText(policy, 'Status');
     if (status === null) {
-      return insufficientData(`EFS file system ${name} has no recorded backup policy.`, { backupPolicy: policy ?? null });
+      return insufficientData(`EFS file system ${name} has no recorded backup policy.`, {
+        backupPolicy: policy ?? null,
+      });
     }
     const observed = { backupPolicyStatus: status };
     return status.toUpperCase() === 'ENABLED'

@@ -64,7 +64,10 @@ export default defineControl({
       ...(inTransit.state === 'absent' ? ['transitEncryptionEnabled'] : []),
     ];
     if (missing.length > 0) {
-      return insufficientData(`ElastiCache replication group ${name} has no recorded ${missing.join(' or ')} value.`, observed);
+      return insufficientData(
+        `ElastiCache replication group ${name} has no recorded ${missing.join(' or ')} value.`,
+        observed,
+      );
     }
     return pass(`ElastiCache replication group ${name} is encrypted at rest and in transit.`, observed);
   },

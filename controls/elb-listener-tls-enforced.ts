@@ -71,7 +71,10 @@ function judgeListener(resource: Resource, context: EvaluationContext, parameter
     const scheme = toText(getField(loadBalancer?.configuration, 'scheme'))?.toLowerCase() ?? null;
     observed.scheme = scheme;
     if (scheme === null) {
-      return insufficientData(`Listener ${name} is a ${protocol} listener of a load balancer whose scheme is not recorded.`, observed);
+      return insufficientData(
+        `Listener ${name} is a ${protocol} listener of a load balancer whose scheme is not recorded.`,
+        observed,
+      );
     }
     // Layer-4 listeners pass payloads through; only exposure to the internet is judged.
     return scheme === 'internal'
@@ -79,24 +82,45 @@ function judgeListener(resource: Resource, context: EvaluationContext, parameter
       : fail(`Listener ${name} accepts ${protocol} from the internet without TLS termination.`, observed);
   }
   if (protocol === 'GENEVE') return notApplicable(`Listener ${name} is a gateway (GENEVE) listener.`, observed);
-  return insufficientData(`Listener ${name} has no recorded protocol.`, observed);
+  return insufficientData(
+    protocol === null
+      ? `Listener ${name} has no recorded protocol.`
+      : `Listener ${name} has protocol ${protocol}, which this control does not know.`,
+    observed,
+  );
 }
 
-/** Whether a classic listener's negotiation policies allow old protocols; null when unknown. */
+/**
+ * Whether a classic listener's SSL negotiation policy allows old protocols;
+ * null when no negotiation policy can be read. A listener's policy names also
+ * include stickiness policies, which are skipped once their type is known.
+ */
 function classicPolicyIsWeak(policyNames: string[], policies: unknown, parameters: Parameters): boolean | null {
-  if (policyNames.length === 0) return null;
   const described = Array.isArray(policies) ? policies : [];
-  return policyNames.some((policyName) => {
+  let negotiationPolicies = 0;
+  let undescribed = false;
+  for (const policyName of policyNames) {
     if (isWeakPolicy(policyName, parameters)) return true;
     const policy = described.find((entry) => toText(getField(entry, 'policyName')) === policyName);
+    if (policy === undefined) {
+      // A predefined policy is known by its name; a custom one needs its attributes.
+      if (policyName.startsWith('ELBSecurityPolicy-')) negotiationPolicies++;
+      else undescribed = true;
+      continue;
+    }
+    const type = toText(getField(policy, 'policyTypeName'));
+    if (type !== null && type !== 'SSLNegotiationPolicyType') continue;
+    negotiationPolicies++;
     const attributes = getField(policy, 'policyAttributeDescriptions');
-    return (Array.isArray(attributes) ? attributes : []).some((attribute) => {
+    const weak = (Array.isArray(attributes) ? attributes : []).some((attribute) => {
       const key = toText(getField(attribute, 'attributeName'));
       const value = toText(getField(attribute, 'attributeValue'));
       if (key === 'Reference-Security-Policy') return value !== null && isWeakPolicy(value, parameters);
       return key !== null && WEAK_PROTOCOL_ATTRIBUTES.includes(key) && toBoolean(value) === true;
     });
-  });
+    if (weak) return true;
+  }
+  return undescribed || negotiationPolicies === 0 ? null : false;
 }
 
 function judgeClassic(resource: Resource, parameters: Parameters): Verdict {
@@ -114,7 +138,9 @@ function judgeClassic(resource: Resource, parameters: Parameters): Verdict {
     const protocol = toText(getField(listener, 'protocol'))?.toUpperCase() ?? 'unknown';
     const label = `${protocol}:${String(getField(listener, 'loadBalancerPort') ?? '?')}`;
     const policyNamesValue = getField(description, 'policyNames');
-    const policyNames = Array.isArray(policyNamesValue) ? policyNamesValue.filter((p): p is string => typeof p === 'string') : [];
+    const policyNames = Array.isArray(policyNamesValue)
+      ? policyNamesValue.filter((p): p is string => typeof p === 'string')
+      : [];
     if (protocol === 'HTTPS' || protocol === 'SSL') {
       tlsListeners++;
       const isWeak = classicPolicyIsWeak(policyNames, resource.supplementary.LoadBalancerPolicies, parameters);
@@ -134,9 +160,13 @@ function judgeClassic(resource: Resource, parameters: Parameters): Verdict {
     return fail(`Classic load balancer ${name} has ${problems.join(' and ')}.`, observed);
   }
   if (unknown.length > 0) {
-    return insufficientData(`Classic load balancer ${name} has listener ${unknown.join(', ')} whose protocol, policy or scheme is not recorded.`, observed);
+    return insufficientData(
+      `Classic load balancer ${name} has listener ${unknown.join(', ')} whose protocol, policy or scheme is not recorded.`,
+      observed,
+    );
   }
-  if (tlsListeners === 0) return notApplicable(`Classic load balancer ${name} is internal and has no TLS listeners.`, observed);
+  if (tlsListeners === 0)
+    return notApplicable(`Classic load balancer ${name} is internal and has no TLS listeners.`, observed);
   return pass(`Classic load balancer ${name} serves ${tlsListeners} TLS listener(s) with TLS 1.2+ policies.`, observed);
 }
 
@@ -166,5 +196,7 @@ export default defineControl({
   },
   parameters: { weakSslPolicies: WEAK_SSL_POLICIES },
   evaluate: ({ resource, context, parameters }) =>
-    resource.resourceType === CLASSIC ? judgeClassic(resource, parameters) : judgeListener(resource, context, parameters),
+    resource.resourceType === CLASSIC
+      ? judgeClassic(resource, parameters)
+      : judgeListener(resource, context, parameters),
 });

@@ -19,7 +19,10 @@ function judgeClassic(resource: Resource, name: string): Verdict {
     return insufficientData(`Classic load balancer ${name} has no recorded access log attribute.`, observed);
   }
   return enabled
-    ? pass(`Classic load balancer ${name} delivers access logs to S3 bucket ${observed.bucket ?? '(unnamed)'}.`, observed)
+    ? pass(
+        `Classic load balancer ${name} delivers access logs to S3 bucket ${observed.bucket ?? '(unnamed)'}.`,
+        observed,
+      )
     : fail(`Classic load balancer ${name} has access logging disabled.`, observed);
 }
 

@@ -13,7 +13,9 @@ function judgeRegion(region: string, facts: Record<string, unknown>): RegionOutc
   const detectors = facts.guardDutyDetectors;
   if (!Array.isArray(detectors)) return { region, state: 'unknown', detail: 'detectors not collected', observed: {} };
   const observed = {
-    detectors: detectors.filter(isRecord).map((detector) => ({ detectorId: detector.detectorId, status: detector.status })),
+    detectors: detectors
+      .filter(isRecord)
+      .map((detector) => ({ detectorId: detector.detectorId, status: detector.status })),
   };
   if (detectors.length === 0) return { region, state: 'fail', detail: 'no detector', observed };
   const enabled = observed.detectors.some((detector) => String(detector.status).toUpperCase() === 'ENABLED');

@@ -1,5 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
+import { decodeErrorFor, evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
@@ -26,6 +26,8 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const policy = resource.supplementary.Policy;
+    const unreadable = decodeErrorFor(resource, 'Policy');
+    if (unreadable) return error(`KMS key ${name} has a key policy that cannot be decoded: ${unreadable}.`);
     // Every KMS key has a key policy, so its absence means the item is partial.
     if (policy === undefined || policy === null || policy === '') {
       return insufficientData(`KMS key ${name} has no recorded key policy.`);

@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { decodeErrorFor, readBoolean, readText } from '../engine/evaluate/resource-policy.js';
+import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
-import { readBoolean, readText } from '../engine/evaluate/resource-policy.js';
 
 export default defineControl({
   id: 'kms-key-rotation-enabled',
@@ -50,6 +50,9 @@ export default defineControl({
       );
     }
 
+    const unreadable = decodeErrorFor(resource, 'KeyRotationStatus');
+    if (unreadable)
+      return error(`KMS key ${name} has a rotation status that cannot be decoded: ${unreadable}.`, observed);
     let rotation = readBoolean(resource.supplementary.KeyRotationStatus);
     let source = 'supplementaryConfiguration.KeyRotationStatus';
     if (rotation === null) {

@@ -1,5 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
+import { decodeErrorFor, evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
@@ -28,12 +28,16 @@ export default defineControl({
   evaluate: ({ resource, parameters }) => {
     const name = displayName(resource);
     const policy = resource.supplementary.Policy;
+    const unreadable = decodeErrorFor(resource, 'Policy');
+    if (unreadable)
+      return error(`Lambda function ${name} has a resource policy that cannot be decoded: ${unreadable}.`);
     // Config records Policy only when the function has one (GetPolicy answers ResourceNotFoundException otherwise).
     if (policy === undefined || policy === null || policy === '') {
       return pass(`Lambda function ${name} has no resource-based policy.`, { policy: null });
     }
     const exposure = evaluateResourcePolicyExposure(policy, { ownerAccountId: resource.accountId });
-    if (!exposure.ok) return error(`Lambda function ${name} has a resource policy that cannot be read: ${exposure.error}.`);
+    if (!exposure.ok)
+      return error(`Lambda function ${name} has a resource policy that cannot be read: ${exposure.error}.`);
     const publicUrl = exposure.public.some((statement) =>
       Object.values(statement.condition).some((keys) =>
         (keys['lambda:functionurlauthtype'] ?? []).some((value) => value.toUpperCase() === 'NONE'),

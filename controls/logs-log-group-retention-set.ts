@@ -20,7 +20,9 @@ export default defineControl({
   references: {
     awsConfigRule: 'CW_LOGGROUP_RETENTION_PERIOD_CHECK',
     securityHub: 'CloudWatch.16',
-    urls: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention'],
+    urls: [
+      'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention',
+    ],
   },
   evaluate: ({ resource, parameters }) => {
     const config = resource.configuration ?? {};
@@ -32,7 +34,11 @@ export default defineControl({
       if (readText(config.LogGroupName) === null && readText(config.Arn) === null) {
         return insufficientData(`Log group ${name} has no recorded configuration.`);
       }
-      return pass(`Log group ${name} never expires its events.`, { retentionInDays: null, neverExpire: true, minRetentionDays: minimum });
+      return pass(`Log group ${name} never expires its events.`, {
+        retentionInDays: null,
+        neverExpire: true,
+        minRetentionDays: minimum,
+      });
     }
     const days = readNumber(raw);
     if (days === null) return error(`Log group ${name} has a RetentionInDays that is not a number: ${String(raw)}.`);

@@ -1,6 +1,6 @@
-import { readCount, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { judgeBackupRetention, readCount, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-cluster-backup-retention-enabled',
@@ -35,12 +35,6 @@ export default defineControl({
       minRetentionDays: parameters.minRetentionDays,
       engine: readText(config, 'engine'),
     };
-    if (retention.value === 0) return fail(`RDS cluster ${name} has automated backups disabled.`, observed);
-    return retention.value < parameters.minRetentionDays
-      ? fail(
-          `RDS cluster ${name} keeps automated backups for ${retention.value} days, fewer than ${parameters.minRetentionDays}.`,
-          observed,
-        )
-      : pass(`RDS cluster ${name} keeps automated backups for ${retention.value} days.`, observed);
+    return judgeBackupRetention(`RDS cluster ${name}`, retention.value, parameters.minRetentionDays, observed);
   },
 });

@@ -1,11 +1,12 @@
 import {
+  judgeBackupRetention,
   rdsClusterOf,
   rdsReplicaSourceOf,
   readCount,
   requireSetting,
 } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { displayName, notApplicable } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-instance-backup-enabled',
@@ -54,12 +55,6 @@ export default defineControl({
       minRetentionDays: parameters.minRetentionDays,
       readReplicaSource: source,
     };
-    if (retention.value === 0) return fail(`RDS instance ${name} has automated backups disabled.`, observed);
-    return retention.value < parameters.minRetentionDays
-      ? fail(
-          `RDS instance ${name} keeps automated backups for ${retention.value} days, fewer than ${parameters.minRetentionDays}.`,
-          observed,
-        )
-      : pass(`RDS instance ${name} keeps automated backups for ${retention.value} days.`, observed);
+    return judgeBackupRetention(`RDS instance ${name}`, retention.value, parameters.minRetentionDays, observed);
   },
 });

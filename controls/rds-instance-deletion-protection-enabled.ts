@@ -19,7 +19,9 @@ export default defineControl({
   references: {
     awsConfigRule: 'RDS_INSTANCE_DELETION_PROTECTION_ENABLED',
     securityHub: 'RDS.8',
-    urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection'],
+    urls: [
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection',
+    ],
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
@@ -32,7 +34,11 @@ export default defineControl({
         { dBClusterIdentifier: cluster },
       );
     }
-    const protection = requireSetting(readFlag(config, 'deletionProtection'), `RDS instance ${name}`, 'deletionProtection');
+    const protection = requireSetting(
+      readFlag(config, 'deletionProtection'),
+      `RDS instance ${name}`,
+      'deletionProtection',
+    );
     if (!protection.ok) return protection.verdict;
     const observed = { deletionProtection: protection.value };
     return protection.value

@@ -34,9 +34,12 @@ export default defineControl({
     const cluster = rdsClusterOf(config);
     // Aurora members always report multiAZ false: the cluster spreads its instances across AZs.
     if (cluster) {
-      return notApplicable(`RDS instance ${name} is a member of DB cluster ${cluster}, which provides its availability.`, {
-        dBClusterIdentifier: cluster,
-      });
+      return notApplicable(
+        `RDS instance ${name} is a member of DB cluster ${cluster}, which provides its availability.`,
+        {
+          dBClusterIdentifier: cluster,
+        },
+      );
     }
     const source = rdsReplicaSourceOf(config);
     if (source && !parameters.checkReadReplicas) {

@@ -24,7 +24,11 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const config = resource.configuration;
-    const isPublic = requireSetting(readFlag(config, 'publiclyAccessible'), `RDS instance ${name}`, 'publiclyAccessible');
+    const isPublic = requireSetting(
+      readFlag(config, 'publiclyAccessible'),
+      `RDS instance ${name}`,
+      'publiclyAccessible',
+    );
     if (!isPublic.ok) return isPublic.verdict;
     const observed = {
       publiclyAccessible: isPublic.value,

@@ -46,7 +46,9 @@ export default defineControl({
       lastFailureMessage: readText(logging, 'lastFailureMessage'),
     };
     if (!enabled.value) return fail(`Redshift cluster ${name} has audit logging disabled.`, observed);
-    const destination = observed.bucketName ? `S3 bucket ${observed.bucketName}` : (observed.logDestinationType ?? 'an unrecorded destination');
+    const destination = observed.bucketName
+      ? `S3 bucket ${observed.bucketName}`
+      : (observed.logDestinationType ?? 'an unrecorded destination');
     return pass(`Redshift cluster ${name} delivers audit logs to ${destination}.`, observed);
   },
 });

@@ -24,7 +24,8 @@ export default defineControl({
   service: 'securityhub',
   severity: 'medium',
   resourceTypes: ['AWS::::Account'],
-  description: 'Every Region with collected facts answers DescribeHub, that is, the account is subscribed to Security Hub there.',
+  description:
+    'Every Region with collected facts answers DescribeHub, that is, the account is subscribed to Security Hub there.',
   rationale:
     'Security Hub gathers findings from GuardDuty, Inspector, Macie and Config into one place; in a Region without it findings are scattered or lost and no central triage of security alerts can be evidenced.',
   remediation: {

@@ -26,9 +26,11 @@ export default defineControl({
     const name = displayName(resource);
     const kmsMasterKeyId = readText(config.KmsMasterKeyId);
     const observed = { kmsMasterKeyId };
-    if (kmsMasterKeyId !== null) return pass(`SNS topic ${name} is encrypted with KMS key ${kmsMasterKeyId}.`, observed);
+    if (kmsMasterKeyId !== null)
+      return pass(`SNS topic ${name} is encrypted with KMS key ${kmsMasterKeyId}.`, observed);
     // GetTopicAttributes (and so Config) omits KmsMasterKeyId on unencrypted topics; without TopicArn the item is partial.
-    if (readText(config.TopicArn) === null) return insufficientData(`SNS topic ${name} has no recorded attributes.`, observed);
+    if (readText(config.TopicArn) === null)
+      return insufficientData(`SNS topic ${name} has no recorded attributes.`, observed);
     return fail(`SNS topic ${name} has no server-side encryption.`, observed);
   },
 });

@@ -1,5 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
+import { decodeErrorFor, evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
@@ -22,6 +22,8 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const policy = resource.configuration?.Policy;
+    const unreadable = decodeErrorFor(resource, 'Policy');
+    if (unreadable) return error(`SNS topic ${name} has a topic policy that cannot be decoded: ${unreadable}.`);
     // Every topic has a policy (AWS writes a default one), so its absence means the item is partial.
     if (policy === undefined || policy === null || policy === '') {
       return insufficientData(`SNS topic ${name} has no recorded topic policy.`);

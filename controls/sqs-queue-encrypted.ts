@@ -18,7 +18,9 @@ export default defineControl({
   },
   references: {
     securityHub: 'SQS.1',
-    urls: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html'],
+    urls: [
+      'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
+    ],
   },
   evaluate: ({ resource }) => {
     const config = resource.configuration ?? {};
@@ -28,10 +30,15 @@ export default defineControl({
     const sqsManaged = readBoolean(config.SqsManagedSseEnabled);
     const observed = { kmsMasterKeyId, sqsManagedSseEnabled: sqsManaged };
     if (kmsMasterKeyId !== null) {
-      return pass(`SQS queue ${name} is encrypted with SSE-KMS key ${kmsMasterKeyId}.`, { ...observed, encryption: 'SSE-KMS' });
+      return pass(`SQS queue ${name} is encrypted with SSE-KMS key ${kmsMasterKeyId}.`, {
+        ...observed,
+        encryption: 'SSE-KMS',
+      });
     }
-    if (sqsManaged === true) return pass(`SQS queue ${name} is encrypted with SSE-SQS.`, { ...observed, encryption: 'SSE-SQS' });
-    if (sqsManaged === false) return fail(`SQS queue ${name} has no server-side encryption.`, { ...observed, encryption: 'none' });
+    if (sqsManaged === true)
+      return pass(`SQS queue ${name} is encrypted with SSE-SQS.`, { ...observed, encryption: 'SSE-SQS' });
+    if (sqsManaged === false)
+      return fail(`SQS queue ${name} has no server-side encryption.`, { ...observed, encryption: 'none' });
     // Items recorded before SSE-SQS existed lack the attribute, so "no KMS key" alone does not prove "unencrypted".
     return insufficientData(`SQS queue ${name} has no recorded KmsMasterKeyId or SqsManagedSseEnabled.`, observed);
   },

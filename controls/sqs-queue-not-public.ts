@@ -1,5 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { evaluateResourcePolicyExposure, readText } from '../engine/evaluate/resource-policy.js';
+import { decodeErrorFor, evaluateResourcePolicyExposure, readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
@@ -18,12 +18,16 @@ export default defineControl({
   },
   references: {
     awsConfigRule: 'SQS_QUEUE_NO_PUBLIC_ACCESS',
-    urls: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html'],
+    urls: [
+      'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html',
+    ],
   },
   evaluate: ({ resource }) => {
     const config = resource.configuration ?? {};
     const name = displayName(resource);
     const policy = config.Policy;
+    const unreadable = decodeErrorFor(resource, 'Policy');
+    if (unreadable) return error(`SQS queue ${name} has a queue policy that cannot be decoded: ${unreadable}.`);
     if (policy === undefined || policy === null || policy === '') {
       // GetQueueAttributes (and so Config) has no Policy attribute for a queue without one.
       if (readText(config.QueueArn) === null) return insufficientData(`SQS queue ${name} has no recorded attributes.`);

@@ -60,7 +60,9 @@ export default defineControl({
       return insufficientData(`VPC ${name} has flow logs with no recorded flowLogStatus.`, observed);
     }
     if (mine.length > 0) {
-      const states = mine.map((log) => `${log.flowLogId} is ${log.flowLogStatus}, delivery ${log.deliverLogsStatus ?? 'unknown'}`);
+      const states = mine.map(
+        (log) => `${log.flowLogId} is ${log.flowLogStatus}, delivery ${log.deliverLogsStatus ?? 'unknown'}`,
+      );
       return fail(`VPC ${name} has no working flow log: ${states.join('; ')}.`, observed);
     }
     return fail(`VPC ${name} has no flow log.`, observed);

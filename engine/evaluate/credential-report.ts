@@ -38,7 +38,8 @@ export function readCredentialReport(account: Resource | undefined): CredentialR
   if (report === undefined || report === null) {
     return { ok: false, reason: 'not-collected', detail: 'the IAM credential report was not collected' };
   }
-  if (!isRecord(report)) return { ok: false, reason: 'malformed', detail: 'the IAM credential report is not an object' };
+  if (!isRecord(report))
+    return { ok: false, reason: 'malformed', detail: 'the IAM credential report is not an object' };
   // The normaliser turns `csv` into `rows`; a resource built elsewhere may still carry the CSV.
   const rawRows = Array.isArray(report.rows)
     ? report.rows
@@ -48,7 +49,8 @@ export function readCredentialReport(account: Resource | undefined): CredentialR
   if (rawRows === null) return { ok: false, reason: 'malformed', detail: 'the IAM credential report has no rows' };
   const rows = rawRows.filter(isRecord).map((row) => {
     const cells: CredentialReportRow = {};
-    for (const [column, value] of Object.entries(row)) cells[column] = typeof value === 'string' ? value : String(value);
+    for (const [column, value] of Object.entries(row))
+      cells[column] = typeof value === 'string' ? value : String(value);
     return cells;
   });
   const generatedTime = typeof report.generatedTime === 'string' && report.generatedTime ? report.generatedTime : null;
@@ -223,7 +225,8 @@ export function userReportRow(user: Resource, account: Resource | undefined, nam
 
 /** `GetAccountSummary` values arrive as numbers; a hand-made or re-serialised record may hold "1". */
 const summaryFlag = (value: unknown): 0 | 1 | null => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : null;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : null;
   if (number === null) return null;
   return number > 0 ? 1 : 0;
 };
@@ -256,7 +259,11 @@ export function rootCredentialFacts(account: Resource): RootCredentialFacts {
   const read = readCredentialReport(account);
   const root = read.ok ? findRootRow(read.report) : undefined;
   const keyCells = root ? [reportBoolean(root, 'access_key_1_active'), reportBoolean(root, 'access_key_2_active')] : [];
-  const reportKeys = keyCells.includes(true) ? true : keyCells.length > 0 && keyCells.every((cell) => cell === false) ? false : null;
+  const reportKeys = keyCells.includes(true)
+    ? true
+    : keyCells.length > 0 && keyCells.every((cell) => cell === false)
+      ? false
+      : null;
   const fact = (summaryValue: 0 | 1 | null, reportValue: boolean | null): RootFact => ({
     value: summaryValue !== null ? summaryValue === 1 : reportValue,
     source: summaryValue !== null ? 'account summary' : reportValue !== null ? 'credential report' : null,

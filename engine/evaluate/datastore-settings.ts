@@ -9,7 +9,7 @@
  */
 import { isRecord } from '../normalize/decode.js';
 import type { Resource, Verdict } from '../types.js';
-import { error, insufficientData } from './verdict.js';
+import { error, fail, insufficientData, pass } from './verdict.js';
 
 /** A setting as recorded: absent (or null), unreadable, or a usable value. */
 export type Setting<T> = { state: 'absent' } | { state: 'invalid'; raw: unknown } | { state: 'present'; value: T };
@@ -206,4 +206,26 @@ export function readRestoreSharing(value: unknown): Setting<RestoreSharing> {
     }
   }
   return { state: 'present', value: sharing };
+}
+
+const days = (count: number): string => `${count} day${count === 1 ? '' : 's'}`;
+
+/**
+ * Judges an automated-backup retention period in days against a minimum:
+ * 0 means backups are off (RDS instances, Multi-AZ DB clusters), fewer than
+ * `minDays` is too short, anything else passes.
+ *
+ * @example
+ * judgeBackupRetention('RDS cluster ledger', 1, 7, {}) // FAIL "RDS cluster ledger keeps automated backups for 1 day, fewer than 7."
+ */
+export function judgeBackupRetention(
+  subject: string,
+  retentionDays: number,
+  minDays: number,
+  observed: Record<string, unknown>,
+): Verdict {
+  if (retentionDays === 0) return fail(`${subject} has automated backups disabled.`, observed);
+  return retentionDays < minDays
+    ? fail(`${subject} keeps automated backups for ${days(retentionDays)}, fewer than ${minDays}.`, observed)
+    : pass(`${subject} keeps automated backups for ${days(retentionDays)}.`, observed);
 }

@@ -25,11 +25,18 @@ export interface EvaluateOptions {
  */
 export function runControl(control: Control, resource: Resource, context: EvaluationContext, asOf: Date): Verdict {
   if (resource.configuration === null && resource.resourceType !== ACCOUNT_RESOURCE_TYPE) {
-    return {
-      status: Status.INSUFFICIENT_DATA,
-      reason: `${resource.resourceType} ${resource.resourceId} has no recorded configuration.`,
-      observed: {},
-    };
+    const broken = resource.decodeErrors.find((problem) => problem.startsWith('configuration'));
+    return broken
+      ? {
+          status: Status.ERROR,
+          reason: `${resource.resourceType} ${resource.resourceId} has a configuration that could not be decoded: ${broken}.`,
+          observed: { decodeErrors: resource.decodeErrors },
+        }
+      : {
+          status: Status.INSUFFICIENT_DATA,
+          reason: `${resource.resourceType} ${resource.resourceId} has no recorded configuration.`,
+          observed: {},
+        };
   }
   let verdict: Verdict;
   try {
@@ -41,9 +48,10 @@ export function runControl(control: Control, resource: Resource, context: Evalua
       observed: {},
     };
   }
-  // An item with undecodable fields must not pass: the control may have
-  // judged a raw string where a document should have been.
-  if (verdict.status === Status.PASS && resource.decodeErrors.length > 0) {
+  // An item with undecodable fields must not pass, nor pass off a decoding
+  // failure as missing data: the control may have judged a raw string where
+  // a document should have been, or found the value absent.
+  if ((verdict.status === Status.PASS || verdict.status === Status.INSUFFICIENT_DATA) && resource.decodeErrors.length > 0) {
     return {
       status: Status.ERROR,
       reason: `${resource.resourceType} ${resource.resourceId} has fields that could not be decoded: ${resource.decodeErrors.join('; ')}.`,

@@ -100,17 +100,30 @@ export function defaultPolicyVersion(policy: Resource): DefaultVersion {
   const versions = Array.isArray(config?.policyVersionList) ? config.policyVersionList.filter(isRecord) : [];
   const defaultId = typeof config?.defaultVersionId === 'string' ? config.defaultVersionId : null;
   const isDefault = (v: Record<string, unknown>) =>
-    defaultId !== null ? v.versionId === defaultId : v.isDefaultVersion === true || String(v.isDefaultVersion).toLowerCase() === 'true';
+    defaultId !== null
+      ? v.versionId === defaultId
+      : v.isDefaultVersion === true || String(v.isDefaultVersion).toLowerCase() === 'true';
   const version = versions.find(isDefault);
   if (!version || version.document === undefined || version.document === null) {
-    return { ok: false, problem: 'no-default-version', detail: `default version ${defaultId ?? '(unknown)'} is not recorded` };
+    return {
+      ok: false,
+      problem: 'no-default-version',
+      detail: `default version ${defaultId ?? '(unknown)'} is not recorded`,
+    };
   }
   const parsed = parseDocument(version.document);
   if (!parsed.ok) return { ok: false, problem: 'undecodable', detail: parsed.error };
-  return { ok: true, versionId: typeof version.versionId === 'string' ? version.versionId : defaultId, statements: parsed.statements };
+  return {
+    ok: true,
+    versionId: typeof version.versionId === 'string' ? version.versionId : defaultId,
+    statements: parsed.statements,
+  };
 }
 
-type Resolved = { ok: true; source: PolicySource } | { ok: false; unresolved: Unresolved } | { ok: false; notAnalysed: string };
+type Resolved =
+  | { ok: true; source: PolicySource }
+  | { ok: false; unresolved: Unresolved }
+  | { ok: false; notAnalysed: string };
 
 function resolveManaged(arn: string, name: string, viaGroup: string | null, context: EvaluationContext): Resolved {
   // An inventory that does hold the policy (customer-managed, or AWS-managed fetched by a collector) wins.
@@ -120,7 +133,10 @@ function resolveManaged(arn: string, name: string, viaGroup: string | null, cont
   if (item?.configuration) {
     const version = defaultPolicyVersion(item);
     if (!version.ok) return { ok: false, unresolved: { what: arn, problem: version.problem, detail: version.detail } };
-    return { ok: true, source: { kind, name, arn, viaGroup, versionId: version.versionId, statements: version.statements } };
+    return {
+      ok: true,
+      source: { kind, name, arn, viaGroup, versionId: version.versionId, statements: version.statements },
+    };
   }
   if (awsName !== null) {
     const known = lookupAwsManagedPolicy(arn);
@@ -145,7 +161,8 @@ function addPolicies(
   for (const policy of inline) {
     const name = text(policy.policyName) ?? '(unnamed)';
     const parsed = parseDocument(policy.policyDocument);
-    if (parsed.ok) out.identity.push({ kind: 'inline', name, arn: null, viaGroup, versionId: null, statements: parsed.statements });
+    if (parsed.ok)
+      out.identity.push({ kind: 'inline', name, arn: null, viaGroup, versionId: null, statements: parsed.statements });
     else out.unresolved.push({ what: `inline policy ${name}`, problem: 'undecodable', detail: parsed.error });
   }
   const attached = Array.isArray(config.attachedManagedPolicies) ? config.attachedManagedPolicies.filter(isRecord) : [];
@@ -172,17 +189,31 @@ const groupNames = (config: Record<string, unknown>): string[] =>
  * analyseFullAdmin(held, scopeOf(role)).fullAdmin;
  */
 export function collectPrincipalPolicies(principal: Resource, context: EvaluationContext): PrincipalPolicies {
-  const out: PrincipalPolicies = { identity: [], boundary: null, unresolved: [], boundaryUnresolved: false, notAnalysed: [] };
+  const out: PrincipalPolicies = {
+    identity: [],
+    boundary: null,
+    unresolved: [],
+    boundaryUnresolved: false,
+    notAnalysed: [],
+  };
   const config = principal.configuration ?? {};
   const inlineKey =
-    principal.resourceType === 'AWS::IAM::User' ? 'userPolicyList' : principal.resourceType === 'AWS::IAM::Role' ? 'rolePolicyList' : 'groupPolicyList';
+    principal.resourceType === 'AWS::IAM::User'
+      ? 'userPolicyList'
+      : principal.resourceType === 'AWS::IAM::Role'
+        ? 'rolePolicyList'
+        : 'groupPolicyList';
   addPolicies(out, config, inlineKey, null, context);
   if (principal.resourceType === 'AWS::IAM::User') {
     for (const groupName of groupNames(config)) {
       // Group names are unique per account only; a multi-account inventory may repeat them.
       const group = context
         .all(GROUP_TYPE)
-        .find((g) => g.accountId === principal.accountId && (g.resourceName === groupName || g.configuration?.groupName === groupName));
+        .find(
+          (g) =>
+            g.accountId === principal.accountId &&
+            (g.resourceName === groupName || g.configuration?.groupName === groupName),
+        );
       if (!group?.configuration) out.unresolved.push({ what: `group ${groupName}`, problem: 'not-in-inventory' });
       else addPolicies(out, group.configuration, 'groupPolicyList', groupName, context);
     }
@@ -214,36 +245,45 @@ export const singlePolicy = (source: PolicySource): PrincipalPolicies => ({
 // Questions: an action on an arbitrary resource of the principal's account.
 
 const ANY = 'zz-any-resource';
+const UUID = '00000000-0000-4000-8000-000000000000';
 const SAMPLE_REGION = 'us-east-1';
-const RESOURCE_TEMPLATES: Record<string, string> = {
-  user: `arn:{p}:iam::{a}:user/${ANY}`,
-  group: `arn:{p}:iam::{a}:group/${ANY}`,
-  role: `arn:{p}:iam::{a}:role/${ANY}`,
-  policy: `arn:{p}:iam::{a}:policy/${ANY}`,
-  instance: `arn:{p}:ec2:{r}:{a}:instance/*`,
-  object: `arn:{p}:s3:::${ANY}/${ANY}`,
-  key: `arn:{p}:kms:{r}:{a}:key/00000000-0000-4000-8000-000000000000`,
-  function: `arn:{p}:lambda:{r}:{a}:function:${ANY}`,
-  stack: `arn:{p}:cloudformation:{r}:{a}:stack/${ANY}/00000000-0000-4000-8000-000000000000`,
-  devEndpoint: `arn:{p}:glue:{r}:{a}:devEndpoint/${ANY}`,
-  taskDefinition: `arn:{p}:ecs:{r}:{a}:task-definition/${ANY}:1`,
-  notebook: `arn:{p}:sagemaker:{r}:{a}:notebook-instance/${ANY}`,
-  project: `arn:{p}:codebuild:{r}:{a}:project/${ANY}`,
-  other: `arn:{p}:zzprobe:{r}:{a}:thing/${ANY}`,
-  // Actions without resource-level permissions are authorised against "*".
-  none: '*',
+/** Per service, an arbitrary resource of the account, after `arn:{partition}:`. */
+const SAMPLE_BY_SERVICE: Record<string, string> = {
+  sts: `iam::{a}:role/${ANY}`,
+  ec2: 'ec2:{r}:{a}:instance/*',
+  s3: `s3:::${ANY}/${ANY}`,
+  kms: `kms:{r}:{a}:key/${UUID}`,
+  lambda: `lambda:{r}:{a}:function:${ANY}`,
+  cloudformation: `cloudformation:{r}:{a}:stack/${ANY}/${UUID}`,
+  glue: `glue:{r}:{a}:devEndpoint/${ANY}`,
+  ecs: `ecs:{r}:{a}:task-definition/${ANY}:1`,
+  sagemaker: `sagemaker:{r}:{a}:notebook-instance/${ANY}`,
+  codebuild: `codebuild:{r}:{a}:project/${ANY}`,
 };
+/** Actions without resource-level permissions: IAM authorises them against "*" only. */
+const STAR_ONLY = new Set(['organizations', 'datapipeline', 'lambda:createeventsourcemapping']);
 
-export interface Question {
-  action: string;
-  resource: keyof typeof RESOURCE_TEMPLATES;
+/**
+ * The resource a question is asked about: an arbitrary one of the account,
+ * so that only a broad Resource pattern (or a NotResource that spares it)
+ * reaches it.
+ */
+function sampleArn(action: string, scope: Scope): string {
+  const [service = '', name = ''] = action.toLowerCase().split(':');
+  if (STAR_ONLY.has(service) || STAR_ONLY.has(action.toLowerCase())) return '*';
+  let rest = SAMPLE_BY_SERVICE[service] ?? `${service}:{r}:{a}:thing/${ANY}`;
+  if (service === 'iam') {
+    const type = name.includes('policyversion')
+      ? 'policy'
+      : name.includes('group')
+        ? 'group'
+        : name.includes('role')
+          ? 'role'
+          : 'user';
+    rest = `iam::{a}:${type}/${ANY}`;
+  }
+  return `arn:${scope.partition}:${rest}`.replace('{a}', scope.accountId).replace('{r}', SAMPLE_REGION);
 }
-
-const sampleArn = (question: Question, scope: Scope): string =>
-  (RESOURCE_TEMPLATES[question.resource] ?? '*')
-    .replace('{p}', scope.partition)
-    .replace('{a}', scope.accountId)
-    .replace('{r}', SAMPLE_REGION);
 
 /** Whether a Resource/NotResource pattern matches the sample; a pattern pinned to one region matches that region's copy. */
 function patternCovers(pattern: string, sample: string): boolean {
@@ -264,10 +304,6 @@ function reachesResource(statement: PolicyStatement, sample: string): boolean {
 
 const hasCondition = (statement: PolicyStatement): boolean => Object.keys(statement.condition).length > 0;
 
-function applies(statement: PolicyStatement, question: Question, scope: Scope): boolean {
-  return statementCoversAction(statement, question.action) && reachesResource(statement, sampleArn(question, scope));
-}
-
 export interface Answer {
   allowed: boolean;
   grantedBy: PolicySource[];
@@ -277,36 +313,44 @@ export interface Answer {
 }
 
 /**
- * Whether the policies allow `question`. `allowConditional`: whether an Allow
- * with a Condition counts (yes for full admin, no for escalation paths).
+ * Whether the policies allow `action` on an arbitrary resource of the
+ * account. `allowConditional`: whether an Allow with a Condition counts (yes
+ * for full admin, no for escalation paths).
  *
  * @example
- * ask(held, { action: 'iam:PassRole', resource: 'role' }, scope, false).allowed
+ * ask(held, 'iam:PassRole', scope, false).allowed
  */
-export function ask(held: PrincipalPolicies, question: Question, scope: Scope, allowConditional: boolean): Answer {
+export function ask(held: PrincipalPolicies, action: string, scope: Scope, allowConditional: boolean): Answer {
+  const sample = sampleArn(action, scope);
+  const applies = (s: PolicyStatement) => statementCoversAction(s, action) && reachesResource(s, sample);
   const grants = (source: PolicySource) =>
-    source.statements.some((s) => s.effect === 'Allow' && (allowConditional || !hasCondition(s)) && applies(s, question, scope));
+    source.statements.some((s) => s.effect === 'Allow' && (allowConditional || !hasCondition(s)) && applies(s));
   const denies = (source: PolicySource) =>
-    source.statements.some((s) => s.effect === 'Deny' && !hasCondition(s) && applies(s, question, scope));
+    source.statements.some((s) => s.effect === 'Deny' && !hasCondition(s) && applies(s));
   const grantedBy = held.identity.filter(grants);
   const deniedBy = [...held.identity, ...(held.boundary ? [held.boundary] : [])].filter(denies);
   const outsideBoundary = held.boundary !== null && grantedBy.length > 0 && !grants(held.boundary);
-  return { allowed: grantedBy.length > 0 && deniedBy.length === 0 && !outsideBoundary, grantedBy, deniedBy, outsideBoundary };
+  return {
+    allowed: grantedBy.length > 0 && deniedBy.length === 0 && !outsideBoundary,
+    grantedBy,
+    deniedBy,
+    outsideBoundary,
+  };
 }
 
 const dedupe = (sources: PolicySource[]): PolicySource[] => [...new Set(sources)];
 
-/** Sensitive actions that full administrative access must include; `zzprobe:*` stands for every action not named. */
-export const ADMIN_PROBES: readonly Question[] = [
-  { action: 'iam:CreateUser', resource: 'user' },
-  { action: 'iam:AttachRolePolicy', resource: 'role' },
-  { action: 'iam:PutUserPolicy', resource: 'user' },
-  { action: 'sts:AssumeRole', resource: 'role' },
-  { action: 'ec2:RunInstances', resource: 'instance' },
-  { action: 's3:GetObject', resource: 'object' },
-  { action: 'kms:Decrypt', resource: 'key' },
-  { action: 'organizations:LeaveOrganization', resource: 'none' },
-  { action: 'zzprobe:AnyOtherAction', resource: 'other' },
+/** Sensitive actions that full administrative access must include; `zzprobe:AnyOtherAction` stands for every action not named. */
+export const ADMIN_PROBES: readonly string[] = [
+  'iam:CreateUser',
+  'iam:AttachRolePolicy',
+  'iam:PutUserPolicy',
+  'sts:AssumeRole',
+  'ec2:RunInstances',
+  's3:GetObject',
+  'kms:Decrypt',
+  'organizations:LeaveOrganization',
+  'zzprobe:AnyOtherAction',
 ];
 
 export interface FullAdminResult {
@@ -325,77 +369,51 @@ export interface FullAdminResult {
 export function analyseFullAdmin(held: PrincipalPolicies, scope: Scope): FullAdminResult {
   const granting: PolicySource[] = [];
   const blocked: FullAdminResult['blocked'] = [];
-  for (const probe of ADMIN_PROBES) {
-    const answer = ask(held, probe, scope, true);
+  for (const action of ADMIN_PROBES) {
+    const answer = ask(held, action, scope, true);
     granting.push(...answer.grantedBy);
     if (answer.allowed) continue;
-    if (answer.grantedBy.length === 0) blocked.push({ action: probe.action, reason: 'not granted', by: [] });
-    else if (answer.deniedBy.length > 0) blocked.push({ action: probe.action, reason: 'denied', by: answer.deniedBy.map(refOf) });
-    else blocked.push({ action: probe.action, reason: 'outside permissions boundary', by: held.boundary ? [refOf(held.boundary)] : [] });
+    if (answer.grantedBy.length === 0) blocked.push({ action, reason: 'not granted', by: [] });
+    else if (answer.deniedBy.length > 0) blocked.push({ action, reason: 'denied', by: answer.deniedBy.map(refOf) });
+    else
+      blocked.push({ action, reason: 'outside permissions boundary', by: held.boundary ? [refOf(held.boundary)] : [] });
   }
-  return { fullAdmin: blocked.length === 0, grantedBy: blocked.length === 0 ? dedupe(granting).map(refOf) : [], blocked };
+  return {
+    fullAdmin: blocked.length === 0,
+    grantedBy: blocked.length === 0 ? dedupe(granting).map(refOf) : [],
+    blocked,
+  };
 }
 
-/** Known privilege-escalation paths: every action of a path together lets a principal gain more permissions. */
-export const ESCALATION_PATHS: readonly Question[][] = [
-  [{ action: 'iam:CreatePolicyVersion', resource: 'policy' }],
-  [{ action: 'iam:SetDefaultPolicyVersion', resource: 'policy' }],
-  [{ action: 'iam:AttachUserPolicy', resource: 'user' }],
-  [{ action: 'iam:AttachGroupPolicy', resource: 'group' }],
-  [{ action: 'iam:AttachRolePolicy', resource: 'role' }],
-  [{ action: 'iam:PutUserPolicy', resource: 'user' }],
-  [{ action: 'iam:PutGroupPolicy', resource: 'group' }],
-  [{ action: 'iam:PutRolePolicy', resource: 'role' }],
-  [{ action: 'iam:CreateAccessKey', resource: 'user' }],
-  [{ action: 'iam:CreateLoginProfile', resource: 'user' }],
-  [{ action: 'iam:UpdateLoginProfile', resource: 'user' }],
-  [{ action: 'iam:AddUserToGroup', resource: 'group' }],
-  [
-    { action: 'iam:UpdateAssumeRolePolicy', resource: 'role' },
-    { action: 'sts:AssumeRole', resource: 'role' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'ec2:RunInstances', resource: 'instance' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'lambda:CreateFunction', resource: 'function' },
-    { action: 'lambda:InvokeFunction', resource: 'function' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'lambda:CreateFunction', resource: 'function' },
-    { action: 'lambda:CreateEventSourceMapping', resource: 'none' },
-  ],
-  [{ action: 'lambda:UpdateFunctionCode', resource: 'function' }],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'cloudformation:CreateStack', resource: 'stack' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'glue:CreateDevEndpoint', resource: 'devEndpoint' },
-  ],
-  [{ action: 'glue:UpdateDevEndpoint', resource: 'devEndpoint' }],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'ecs:RunTask', resource: 'taskDefinition' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'sagemaker:CreateNotebookInstance', resource: 'notebook' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'datapipeline:CreatePipeline', resource: 'none' },
-    { action: 'datapipeline:PutPipelineDefinition', resource: 'none' },
-  ],
-  [
-    { action: 'iam:PassRole', resource: 'role' },
-    { action: 'codebuild:CreateProject', resource: 'project' },
-    { action: 'codebuild:StartBuild', resource: 'project' },
-  ],
+/**
+ * Known privilege-escalation paths (after Rhino Security Labs' catalogue):
+ * the actions of a path, together, let a principal gain more permissions.
+ */
+export const ESCALATION_PATHS: readonly string[] = [
+  'iam:CreatePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:AttachRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:PutGroupPolicy',
+  'iam:PutRolePolicy',
+  'iam:CreateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:AddUserToGroup',
+  'iam:UpdateAssumeRolePolicy + sts:AssumeRole',
+  'iam:PassRole + ec2:RunInstances',
+  'iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction',
+  'iam:PassRole + lambda:CreateFunction + lambda:CreateEventSourceMapping',
+  'lambda:UpdateFunctionCode',
+  'iam:PassRole + cloudformation:CreateStack',
+  'iam:PassRole + glue:CreateDevEndpoint',
+  'glue:UpdateDevEndpoint',
+  'iam:PassRole + ecs:RunTask',
+  'iam:PassRole + sagemaker:CreateNotebookInstance',
+  'iam:PassRole + datapipeline:CreatePipeline + datapipeline:PutPipelineDefinition',
+  'iam:PassRole + codebuild:CreateProject + codebuild:StartBuild',
 ];
 
 export interface EscalationFinding {
@@ -413,12 +431,9 @@ export interface EscalationFinding {
 export function findEscalationPaths(held: PrincipalPolicies, scope: Scope): EscalationFinding[] {
   const found: EscalationFinding[] = [];
   for (const path of ESCALATION_PATHS) {
-    const answers = path.map((question) => ask(held, question, scope, false));
+    const answers = path.split(' + ').map((action) => ask(held, action, scope, false));
     if (answers.every((answer) => answer.allowed)) {
-      found.push({
-        path: path.map((question) => question.action).join(' + '),
-        grantedBy: dedupe(answers.flatMap((answer) => answer.grantedBy)).map(refOf),
-      });
+      found.push({ path, grantedBy: dedupe(answers.flatMap((answer) => answer.grantedBy)).map(refOf) });
     }
   }
   return found;
@@ -426,13 +441,86 @@ export function findEscalationPaths(held: PrincipalPolicies, scope: Scope): Esca
 
 /** One line naming the policies, for reasons: "inline policy ops, AWS-managed policy AdministratorAccess (via group admins)". */
 export function describePolicies(refs: readonly PolicyRef[]): string {
-  const label = { inline: 'inline policy', 'customer-managed': 'customer-managed policy', 'aws-managed': 'AWS-managed policy' };
-  const parts = refs.map((ref) => `${label[ref.type]} ${ref.policy}${ref.viaGroup ? ` (via group ${ref.viaGroup})` : ''}`);
+  const label = {
+    inline: 'inline policy',
+    'customer-managed': 'customer-managed policy',
+    'aws-managed': 'AWS-managed policy',
+  };
+  const parts = refs.map(
+    (ref) => `${label[ref.type]} ${ref.policy}${ref.viaGroup ? ` (via group ${ref.viaGroup})` : ''}`,
+  );
   return [...new Set(parts)].join(', ');
 }
 
 /** One line naming what could not be analysed, for reasons. */
 export function describeUnresolved(unresolved: readonly Unresolved[]): string {
-  const label = { 'not-in-inventory': 'not in the inventory', 'no-default-version': 'has no recorded default version', undecodable: 'cannot be decoded' };
+  const label = {
+    'not-in-inventory': 'not in the inventory',
+    'no-default-version': 'has no recorded default version',
+    undecodable: 'cannot be decoded',
+  };
   return unresolved.map((u) => `${u.what} ${label[u.problem]}`).join('; ');
+}
+
+/**
+ * "IAM user", "IAM role" or "IAM group", for reasons.
+ *
+ * @example
+ * principalLabel(role) // 'IAM role'
+ */
+export function principalLabel(principal: Resource): string {
+  return `IAM ${principal.resourceType.replace(/^AWS::IAM::/, '').toLowerCase()}`;
+}
+
+export type PolicyItemSource =
+  | { ok: true; source: PolicySource; awsManaged: boolean }
+  | { ok: false; problem: 'no-default-version' | 'undecodable'; detail: string };
+
+/**
+ * The default version of an `AWS::IAM::Policy` item as a policy source, for
+ * the controls that judge one managed policy on its own.
+ *
+ * @example
+ * const item = policyItemSource(policy);
+ * if (item.ok) analyseFullAdmin(singlePolicy(item.source), scopeOf(policy));
+ */
+export function policyItemSource(policy: Resource): PolicyItemSource {
+  const version = defaultPolicyVersion(policy);
+  if (!version.ok) return version;
+  const arn = policy.arn ?? text(policy.configuration?.arn);
+  const name = text(policy.configuration?.policyName) ?? policy.resourceName ?? policy.resourceId;
+  return {
+    ok: true,
+    awsManaged: arn !== null && awsManagedPolicyName(arn) !== null,
+    source: {
+      kind: 'customer-managed',
+      name,
+      arn,
+      viaGroup: null,
+      versionId: version.versionId,
+      statements: version.statements,
+    },
+  };
+}
+
+/**
+ * How widely a managed policy is used, for `observed`: an unattached policy is
+ * still judged (anyone with iam:Attach* can use it tomorrow).
+ *
+ * @example
+ * policyUsage(policy) // { attachmentCount: 0, permissionsBoundaryUsageCount: 3, attached: false }
+ */
+export function policyUsage(policy: Resource): {
+  attachmentCount: number | null;
+  permissionsBoundaryUsageCount: number | null;
+  attached: boolean | null;
+} {
+  const number = (value: unknown) =>
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
+  const attachmentCount = number(policy.configuration?.attachmentCount);
+  return {
+    attachmentCount,
+    permissionsBoundaryUsageCount: number(policy.configuration?.permissionsBoundaryUsageCount),
+    attached: attachmentCount === null ? null : attachmentCount > 0,
+  };
 }

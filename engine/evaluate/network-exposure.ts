@@ -333,7 +333,10 @@ export interface PortExposure {
  * internetRulesOpeningPorts(readSecurityGroupRules(sg.ipPermissions).rules, [22, 3389])
  * // [{ rule: { protocol: 'all', cidr: '::/0', ... }, openPorts: [22, 3389] }]
  */
-export function internetRulesOpeningPorts(rules: readonly SecurityGroupRule[], ports: readonly number[]): PortExposure[] {
+export function internetRulesOpeningPorts(
+  rules: readonly SecurityGroupRule[],
+  ports: readonly number[],
+): PortExposure[] {
   const exposures: PortExposure[] = [];
   for (const rule of rules) {
     if (!rule.wholeInternet) continue;
@@ -358,7 +361,8 @@ export function readLoadBalancerAttributes(value: unknown): Record<string, strin
   for (const entry of value) {
     const key = toText(getField(entry, 'key'));
     const attributeValue = getField(entry, 'value');
-    if (key !== null && attributeValue !== null && attributeValue !== undefined) attributes[key] = String(attributeValue);
+    if (key !== null && attributeValue !== null && attributeValue !== undefined)
+      attributes[key] = String(attributeValue);
   }
   return attributes;
 }

@@ -88,6 +88,27 @@ function pinnedAccounts(statement: PolicyStatement, pins: readonly string[]): st
   return [...accounts];
 }
 
+const ORG_KEYS = new Set(['aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalorgid', 'aws:principalorgpaths']);
+
+/**
+ * A service principal acts for whichever account's resource calls it, so it
+ * is pinned only when the condition fixes that account: an account or
+ * organization key, or a source ARN that names an account. S3 bucket ARNs
+ * name none (a deleted bucket's name can be re-registered by anyone), which
+ * is why the Lambda managed rule asks for aws:SourceAccount on S3 triggers.
+ */
+function pinsSourceAccount(statement: PolicyStatement, pins: readonly string[]): boolean {
+  if (pins.some((key) => ACCOUNT_KEYS.has(key) || ORG_KEYS.has(key))) return true;
+  return Object.entries(statement.condition).some(
+    ([operator, keys]) =>
+      !/Not|IfExists$/.test(operator) &&
+      Object.entries(keys).some(
+        ([key, values]) =>
+          pins.includes(key) && ARN_KEYS.has(key) && values.length > 0 && values.every((v) => accountOf(v) !== null),
+      ),
+  );
+}
+
 const describeActions = (statement: PolicyStatement): string[] =>
   statement.actions ?? (statement.notActions ?? []).map((action) => `NotAction:${action}`);
 
@@ -132,7 +153,8 @@ export function evaluateResourcePolicyExposure(policy: unknown, options: Exposur
         return;
       }
       const foreign = pinnedAccounts(statement, pins).filter((account) => account !== options.ownerAccountId);
-      if (foreign.length > 0) result.crossAccount.push({ kind: 'crossAccount', ...base, principals, accounts: foreign });
+      if (foreign.length > 0)
+        result.crossAccount.push({ kind: 'crossAccount', ...base, principals, accounts: foreign });
       return;
     }
 
@@ -144,9 +166,14 @@ export function evaluateResourcePolicyExposure(policy: unknown, options: Exposur
       services.length > 0 ? pinnedAccounts(statement, pins).filter((a) => a !== options.ownerAccountId) : [];
     const foreign = [...new Set([...explicitForeign, ...serviceForeign])];
     if (foreign.length > 0) {
-      result.crossAccount.push({ kind: 'crossAccount', ...base, principals: [...named, ...services], accounts: foreign });
+      result.crossAccount.push({
+        kind: 'crossAccount',
+        ...base,
+        principals: [...named, ...services],
+        accounts: foreign,
+      });
     }
-    if (services.length > 0 && pins.length === 0) {
+    if (services.length > 0 && !pinsSourceAccount(statement, pins)) {
       result.unpinnedService.push({ kind: 'unpinnedService', ...base, principals: services, accounts: [] });
     }
   });
@@ -196,6 +223,19 @@ export function readField(record: unknown, name: string): unknown {
   const lower = name.toLowerCase();
   const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
   return key === undefined ? undefined : record[key];
+}
+
+/**
+ * The normaliser's decode error for a field, if any: an undecodable
+ * supplementary value is dropped from `supplementary` and only named in
+ * `decodeErrors`, so "absent" must be told apart from "unreadable".
+ *
+ * @example
+ * decodeErrorFor(key, 'Policy') // 'supplementaryConfiguration.Policy: not valid JSON (...)'
+ */
+export function decodeErrorFor(resource: Resource, field: string): string | null {
+  const prefixes = [`supplementaryConfiguration.${field}:`, `${field}:`];
+  return resource.decodeErrors.find((entry) => prefixes.some((prefix) => entry.startsWith(prefix))) ?? null;
 }
 
 /** A non-empty string, else null. */
@@ -348,7 +388,10 @@ export function readTrailSelectors(trail: TrailView): TrailSelectors {
     return {
       kind: 'advanced',
       selectors: advanced.filter(isRecord).map((selector) =>
-        (Array.isArray(readField(selector, 'FieldSelectors')) ? (readField(selector, 'FieldSelectors') as unknown[]) : [])
+        (Array.isArray(readField(selector, 'FieldSelectors'))
+          ? (readField(selector, 'FieldSelectors') as unknown[])
+          : []
+        )
           .filter(isRecord)
           .map((field) => ({
             field: String(readField(field, 'Field') ?? ''),
@@ -366,4 +409,29 @@ export function readTrailSelectors(trail: TrailView): TrailSelectors {
   if (Array.isArray(basic)) return { kind: 'basic', selectors: basic.filter(isRecord) };
   if (readBoolean(trail.configuration.hasCustomEventSelectors) === false) return { kind: 'default' };
   return { kind: 'unknown' };
+}
+
+/**
+ * A field of an advanced event selector by name; AWS documents the names in
+ * camelCase but matches them case-insensitively.
+ *
+ * @example
+ * findSelectorField(fields, 'resources.type')?.equals // ['AWS::S3::Object']
+ */
+export const findSelectorField = (fields: readonly FieldSelector[], name: string): FieldSelector | undefined =>
+  fields.find((candidate) => candidate.field.toLowerCase() === name.toLowerCase());
+
+/**
+ * Which side of an advanced selector's `readOnly` filter is kept: `Equals
+ * ["true"]` (or `NotEquals ["false"]`) keeps reads only, and the reverse keeps
+ * writes only; without the field both are kept.
+ *
+ * @example
+ * readOnlyScope([{ field: 'readOnly', equals: ['false'], ... }]) // { read: false, write: true }
+ */
+export function readOnlyScope(fields: readonly FieldSelector[]): { read: boolean; write: boolean } {
+  const readOnly = findSelectorField(fields, 'readOnly');
+  const negated = readOnly?.notEquals[0];
+  const only = readOnly?.equals[0] ?? (negated === 'true' ? 'false' : negated === 'false' ? 'true' : undefined);
+  return { read: only !== 'false', write: only !== 'true' };
 }

@@ -36,6 +36,17 @@ testControl(control, [
   },
   { name: 'a non-default group', resource: loadItem('ec2-security-group/baseline'), expected: 'NOT_APPLICABLE' },
   {
+    name: 'item without a group name',
+    resource: loadItem('ec2-security-group/default-group', (raw) => {
+      const configuration = JSON.parse(raw.configuration);
+      delete configuration.groupName;
+      raw.configuration = JSON.stringify(configuration);
+      delete raw.resourceName;
+    }),
+    expected: 'INSUFFICIENT_DATA',
+    reason: 'no recorded group name',
+  },
+  {
     name: 'default group without recorded egress',
     resource: editDefault((c) => {
       c.ipPermissions = [];

@@ -5,7 +5,14 @@ import { loadItem } from '../helpers/fixtures.js';
 // The baseline is in the snapshot form: configuration is an object.
 const withIngress = (permission: Record<string, unknown>) =>
   loadItem('ec2-security-group/baseline', (raw) => {
-    raw.configuration.ipPermissions.push({ prefixListIds: [], userIdGroupPairs: [], ipv6Ranges: [], ipv4Ranges: [], ipRanges: [], ...permission });
+    raw.configuration.ipPermissions.push({
+      prefixListIds: [],
+      userIdGroupPairs: [],
+      ipv6Ranges: [],
+      ipv4Ranges: [],
+      ipRanges: [],
+      ...permission,
+    });
   });
 
 testControl(control, [
@@ -18,10 +25,18 @@ testControl(control, [
   },
   {
     name: 'SSH from 0.0.0.0/0 (ipv4Ranges and ipRanges both list it)',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }], ipRanges: ['0.0.0.0/0'] }),
+    resource: withIngress({
+      ipProtocol: 'tcp',
+      fromPort: 22,
+      toPort: 22,
+      ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+      ipRanges: ['0.0.0.0/0'],
+    }),
     expected: 'FAIL',
     reason: 'admits 0.0.0.0/0 to port 22',
-    observed: { offendingRules: [{ protocol: 'tcp', ports: '22', cidr: '0.0.0.0/0', source: 'ipv4Ranges', openPorts: [22] }] },
+    observed: {
+      offendingRules: [{ protocol: 'tcp', ports: '22', cidr: '0.0.0.0/0', source: 'ipv4Ranges', openPorts: [22] }],
+    },
   },
   {
     name: 'RDP from ::/0 only',

@@ -4,7 +4,14 @@ import { loadItem } from '../helpers/fixtures.js';
 
 const withIngress = (permission: Record<string, unknown>) =>
   loadItem('ec2-security-group/baseline', (raw) => {
-    raw.configuration.ipPermissions.push({ prefixListIds: [], userIdGroupPairs: [], ipv6Ranges: [], ipv4Ranges: [], ipRanges: [], ...permission });
+    raw.configuration.ipPermissions.push({
+      prefixListIds: [],
+      userIdGroupPairs: [],
+      ipv6Ranges: [],
+      ipv4Ranges: [],
+      ipRanges: [],
+      ...permission,
+    });
   });
 
 testControl(control, [

@@ -4,7 +4,14 @@ import { loadItem } from '../helpers/fixtures.js';
 
 const withIngress = (permission: Record<string, unknown>) =>
   loadItem('ec2-security-group/baseline', (raw) => {
-    raw.configuration.ipPermissions.push({ prefixListIds: [], userIdGroupPairs: [], ipv6Ranges: [], ipv4Ranges: [], ipRanges: [], ...permission });
+    raw.configuration.ipPermissions.push({
+      prefixListIds: [],
+      userIdGroupPairs: [],
+      ipv6Ranges: [],
+      ipv4Ranges: [],
+      ipRanges: [],
+      ...permission,
+    });
   });
 
 testControl(control, [
@@ -35,7 +42,12 @@ testControl(control, [
   },
   {
     name: 'MySQL from the VPC range only',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 3306, toPort: 3306, ipv4Ranges: [{ cidrIp: '10.20.0.0/16' }] }),
+    resource: withIngress({
+      ipProtocol: 'tcp',
+      fromPort: 3306,
+      toPort: 3306,
+      ipv4Ranges: [{ cidrIp: '10.20.0.0/16' }],
+    }),
     expected: 'PASS',
   },
   {

@@ -20,9 +20,14 @@ testControl(control, [
     name: 'Aurora default of one day',
     resource: cluster({ backupRetentionPeriod: 1 }),
     expected: 'FAIL',
-    reason: 'RDS cluster ledger-aurora keeps automated backups for 1 days, fewer than 7.',
+    reason: 'RDS cluster ledger-aurora keeps automated backups for 1 day, fewer than 7.',
   },
-  { name: 'Multi-AZ DB cluster with backups off', resource: cluster({ engine: 'mysql', backupRetentionPeriod: 0 }), expected: 'FAIL', reason: 'disabled' },
+  {
+    name: 'Multi-AZ DB cluster with backups off',
+    resource: cluster({ engine: 'mysql', backupRetentionPeriod: 0 }),
+    expected: 'FAIL',
+    reason: 'disabled',
+  },
   { name: 'retention as a string', resource: cluster({ backupRetentionPeriod: '3' }), expected: 'FAIL' },
   { name: 'not recorded', resource: cluster({ backupRetentionPeriod: undefined }), expected: 'INSUFFICIENT_DATA' },
 ]);

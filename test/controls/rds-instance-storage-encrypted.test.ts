@@ -14,7 +14,10 @@ testControl(control, [
     resource: loadItem('rds-instance/baseline'),
     expected: 'PASS',
     reason: 'orders-db has encrypted storage',
-    observed: { storageEncrypted: true, kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/5d3c2b1a-9e8f-4a7b-8c6d-1f2e3a4b5c6d' },
+    observed: {
+      storageEncrypted: true,
+      kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/5d3c2b1a-9e8f-4a7b-8c6d-1f2e3a4b5c6d',
+    },
   },
   {
     name: 'Aurora member reports its cluster encryption (snapshot form)',

@@ -45,5 +45,9 @@ testControl(control, [
     expected: 'INSUFFICIENT_DATA',
     reason: 'no recorded storageEncrypted',
   },
-  { name: 'DB snapshot without encrypted', resource: snapshot({ encrypted: undefined }), expected: 'INSUFFICIENT_DATA' },
+  {
+    name: 'DB snapshot without encrypted',
+    resource: snapshot({ encrypted: undefined }),
+    expected: 'INSUFFICIENT_DATA',
+  },
 ]);

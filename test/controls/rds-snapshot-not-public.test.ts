@@ -46,7 +46,9 @@ testControl(control, [
   {
     name: 'public cluster snapshot (snapshot form)',
     resource: loadItem('rds-cluster-snapshot/baseline', (raw) => {
-      raw.supplementaryConfiguration.DBClusterSnapshotAttributes = [{ attributeName: 'restore', attributeValues: ['all'] }];
+      raw.supplementaryConfiguration.DBClusterSnapshotAttributes = [
+        { attributeName: 'restore', attributeValues: ['all'] },
+      ];
     }),
     expected: 'FAIL',
     reason: 'RDS cluster snapshot',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  judgeBackupRetention,
   rdsClusterOf,
   rdsReplicaSourceOf,
   readCount,
@@ -186,7 +187,9 @@ describe('readRestoreSharing', () => {
 
   it('lists each sharing account once', () => {
     // Prepare: Config repeats account ids (seen in recorded items).
-    const attributes = [{ attributeName: 'restore', attributeValues: ['444455556666', '444455556666', '777788889999'] }];
+    const attributes = [
+      { attributeName: 'restore', attributeValues: ['444455556666', '444455556666', '777788889999'] },
+    ];
     // Act / Assess
     expect(readRestoreSharing(attributes)).toEqual({
       state: 'present',
@@ -240,5 +243,22 @@ describe('readRestoreSharing', () => {
     expect(readRestoreSharing([{ attributeName: 'restore', attributeValues: 7 }])).toMatchObject({
       state: 'invalid',
     });
+  });
+});
+
+describe('judgeBackupRetention', () => {
+  it('fails when backups are off or too short, and passes from the minimum up', () => {
+    // Act
+    const off = judgeBackupRetention('RDS instance a', 0, 7, { x: 1 });
+    const oneDay = judgeBackupRetention('RDS cluster b', 1, 7, {});
+    const exact = judgeBackupRetention('RDS cluster b', 7, 7, {});
+    // Assess
+    expect(off).toEqual({
+      status: 'FAIL',
+      reason: 'RDS instance a has automated backups disabled.',
+      observed: { x: 1 },
+    });
+    expect(oneDay.reason).toBe('RDS cluster b keeps automated backups for 1 day, fewer than 7.');
+    expect(exact).toMatchObject({ status: 'PASS', reason: 'RDS cluster b keeps automated backups for 7 days.' });
   });
 });

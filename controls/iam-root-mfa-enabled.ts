@@ -1,0 +1,42 @@
+import { collectionErrorsFor, rootCredentialFacts } from '../engine/evaluate/credential-report.js';
+import { defineControl } from '../engine/evaluate/define-control.js';
+import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+
+export default defineControl({
+  id: 'iam-root-mfa-enabled',
+  title: 'Root user of the AWS account has MFA enabled',
+  service: 'iam',
+  severity: 'critical',
+  resourceTypes: ['AWS::::Account'],
+  description:
+    'Reads AccountMFAEnabled from the IAM account summary (live) and, when the summary was not collected, mfa_active of the <root_account> row of the credential report.',
+  rationale:
+    'The root user can do anything in the account, including closing it and changing its contact details. Without MFA, a phished or reused root password alone gives an attacker full control.',
+  remediation: {
+    guidance:
+      'Sign in as the root user, open IAM > Security credentials > Multi-factor authentication (MFA) > Assign MFA device, and register a hardware key or passkey (or, for organisation member accounts, remove the root credentials with centralised root access).',
+  },
+  references: {
+    awsConfigRule: 'ROOT_ACCOUNT_MFA_ENABLED',
+    securityHub: 'IAM.9',
+    urls: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html'],
+  },
+  evaluate: ({ resource: account }) => {
+    const name = `account ${account.accountId}`;
+    const { mfaEnabled } = rootCredentialFacts(account);
+    const observed = {
+      accountMfaEnabled: mfaEnabled.summary,
+      rootRowMfaActive: mfaEnabled.report,
+      decidedBy: mfaEnabled.source,
+    };
+    if (mfaEnabled.value === null) {
+      return insufficientData(
+        `Root user MFA state of ${name} is unknown: neither the IAM account summary nor the credential report's root row was collected.`,
+        { ...observed, collectionErrors: collectionErrorsFor(account, ['GetAccountSummary', 'GetCredentialReport']) },
+      );
+    }
+    return mfaEnabled.value
+      ? pass(`Root user of ${name} has MFA enabled.`, observed)
+      : fail(`Root user of ${name} has no MFA device.`, observed);
+  },
+});

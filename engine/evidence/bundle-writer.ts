@@ -1,0 +1,256 @@
+/**
+ * Writes an evidence bundle as findings stream past, then the summaries, the
+ * auditor CSVs, the HTML report and, last, the manifest. A run that dies
+ * before the end leaves no manifest, so a partial bundle cannot pass for a
+ * whole one.
+ *
+ * Layout:
+ *   findings.jsonl            one finding a line
+ *   inventory.ndjson          the population as evaluated (a valid --input)
+ *   summary.json              run, population, counts, every framework
+ *   <fw>-summary.json         one framework's requirement verdicts
+ *   <fw>-requirements.csv     a row per requirement: status, counts, manual evidence
+ *   <fw>-auditor.csv          a row per requirement × control × resource
+ *   report.html               self-contained report
+ *   manifest.json             every file with SHA-256 and size (written last)
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FrameworkMapping } from '../map/mappings.js';
+import type { FrameworkSummary } from '../map/requirement-status.js';
+import type { Finding } from '../types.js';
+import type { BundleSummary, Manifest, ReportFinding } from './bundle-types.js';
+import { MANIFEST_VERSION } from './bundle-types.js';
+import { csvRow } from './csv.js';
+import { writeHtmlReport } from './html-report.js';
+import type { EvidenceFile, EvidenceFileWriter, EvidenceStore } from './store.js';
+
+const AUDITOR_CSV_HEADER = [
+  'framework',
+  'requirement_id',
+  'requirement_title',
+  'control_id',
+  'control_title',
+  'severity',
+  'status',
+  'resource_type',
+  'resource_id',
+  'resource_name',
+  'resource_arn',
+  'account_id',
+  'region',
+  'reason',
+  'remediation',
+  'evaluated_at',
+  'configuration_capture_time',
+];
+
+const REQUIREMENTS_CSV_HEADER = [
+  'framework',
+  'requirement_id',
+  'title',
+  'section',
+  'implementation',
+  'status',
+  'automated',
+  'controls',
+  'pass',
+  'fail',
+  'insufficient_data',
+  'error',
+  'not_applicable',
+  'manual_evidence_to_collect',
+];
+
+/** Statuses the report lists resource by resource. */
+const REPORTED_STATUSES = new Set(['FAIL', 'ERROR', 'INSUFFICIENT_DATA']);
+
+export class EvidenceBundleWriter {
+  private readonly findings: EvidenceFileWriter;
+  private readonly population: EvidenceFileWriter;
+  private readonly auditorCsv = new Map<string, EvidenceFileWriter>();
+  private readonly requirementTitles = new Map<string, { framework: string; id: string; title: string }>();
+  private readonly closed: EvidenceFile[] = [];
+  private reportScratch: { dir: string; stream: ReturnType<typeof createWriteStream> } | null = null;
+
+  private constructor(
+    private readonly store: EvidenceStore,
+    frameworks: readonly FrameworkMapping[],
+  ) {
+    this.findings = store.open('findings.jsonl');
+    this.population = store.open('inventory.ndjson');
+    for (const mapping of frameworks) {
+      this.auditorCsv.set(mapping.framework, store.open(`${mapping.framework}-auditor.csv`));
+      for (const requirement of mapping.requirements) {
+        this.requirementTitles.set(`${mapping.framework}:${requirement.id}`, {
+          framework: mapping.framework,
+          id: requirement.id,
+          title: requirement.title,
+        });
+      }
+    }
+  }
+
+  /**
+   * Prepares the store (a new, empty location) and opens the streamed files.
+   *
+   * @example
+   * const bundle = await EvidenceBundleWriter.create(store, index.frameworks);
+   */
+  static async create(store: EvidenceStore, frameworks: readonly FrameworkMapping[]): Promise<EvidenceBundleWriter> {
+    await store.prepare();
+    const writer = new EvidenceBundleWriter(store, frameworks);
+    for (const csv of writer.auditorCsv.values()) await csv.write(csvRow(AUDITOR_CSV_HEADER));
+    const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-report-'));
+    writer.reportScratch = { dir, stream: createWriteStream(join(dir, 'findings.jsonl')) };
+    return writer;
+  }
+
+  async writePopulationRecord(record: Record<string, unknown>): Promise<void> {
+    await this.population.write(`${JSON.stringify(record)}\n`);
+  }
+
+  async writeFinding(finding: Finding): Promise<void> {
+    await this.findings.write(`${JSON.stringify(finding)}\n`);
+    for (const qualified of finding.requirements) {
+      const requirement = this.requirementTitles.get(qualified);
+      const csv = requirement && this.auditorCsv.get(requirement.framework);
+      if (!requirement || !csv) continue;
+      await csv.write(
+        csvRow([
+          requirement.framework,
+          requirement.id,
+          requirement.title,
+          finding.controlId,
+          finding.title,
+          finding.severity,
+          finding.status,
+          finding.resourceType,
+          finding.resourceId,
+          finding.resourceName,
+          finding.resourceArn,
+          finding.accountId,
+          finding.region,
+          finding.reason,
+          finding.remediation,
+          finding.evaluatedAt,
+          finding.configurationCaptureTime,
+        ]),
+      );
+    }
+    if (REPORTED_STATUSES.has(finding.status) && this.reportScratch) {
+      const row: ReportFinding = {
+        controlId: finding.controlId,
+        title: finding.title,
+        severity: finding.severity,
+        status: finding.status,
+        service: finding.service,
+        resourceType: finding.resourceType,
+        resourceId: finding.resourceId,
+        resourceName: finding.resourceName,
+        accountId: finding.accountId,
+        region: finding.region,
+        reason: finding.reason,
+        requirements: finding.requirements,
+        remediation: finding.remediation,
+      };
+      if (!this.reportScratch.stream.write(`${JSON.stringify(row)}\n`)) {
+        const stream = this.reportScratch.stream;
+        await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+      }
+    }
+  }
+
+  private async *reportFindings(): AsyncGenerator<ReportFinding> {
+    if (!this.reportScratch) return;
+    const lines = createInterface({ input: createReadStream(join(this.reportScratch.dir, 'findings.jsonl')) });
+    for await (const line of lines) if (line) yield JSON.parse(line) as ReportFinding;
+  }
+
+  private async writeWhole(path: string, content: string): Promise<void> {
+    const file = this.store.open(path);
+    await file.write(content);
+    this.closed.push(await file.close());
+  }
+
+  private async finishFramework(summary: FrameworkSummary): Promise<void> {
+    await this.writeWhole(`${summary.framework}-summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
+    const rows = [csvRow(REQUIREMENTS_CSV_HEADER)];
+    const auditor = this.auditorCsv.get(summary.framework);
+    for (const requirement of summary.requirements) {
+      rows.push(
+        csvRow([
+          summary.framework,
+          requirement.id,
+          requirement.title,
+          requirement.section,
+          requirement.implementation ?? '',
+          requirement.status,
+          requirement.automated ? 'yes' : 'no',
+          requirement.controls.map((c) => c.id),
+          requirement.counts.PASS,
+          requirement.counts.FAIL,
+          requirement.counts.INSUFFICIENT_DATA,
+          requirement.counts.ERROR,
+          requirement.counts.NOT_APPLICABLE,
+          requirement.manualEvidence.join(' | '),
+        ]),
+      );
+      // Requirements without findings still get a row, so the auditor's
+      // sheet lists the whole framework, not only what was automated.
+      if (auditor && requirement.resourcesEvaluated === 0) {
+        const reason = requirement.automated
+          ? `No resource in scope for ${requirement.controls.map((c) => c.id).join(', ')}.`
+          : `Manual evidence to collect: ${requirement.manualEvidence.join('; ')}.`;
+        await auditor.write(
+          csvRow([summary.framework, requirement.id, requirement.title, '', '', '', requirement.status, '', '', '', '', '', '', reason]),
+        );
+      }
+    }
+    await this.writeWhole(`${summary.framework}-requirements.csv`, rows.join(''));
+    if (auditor) this.closed.push(await auditor.close());
+  }
+
+  /**
+   * Closes the streamed files, writes summaries, CSVs and the report, then
+   * the manifest. Returns the manifest and its own SHA-256.
+   */
+  async finish(summary: BundleSummary): Promise<{ manifest: Manifest; manifestFile: EvidenceFile }> {
+    this.closed.push(await this.findings.close(), await this.population.close());
+    const scratch = this.reportScratch;
+    if (scratch) await new Promise<void>((resolve) => scratch.stream.end(resolve));
+    for (const framework of summary.frameworks) await this.finishFramework(framework);
+    await this.writeWhole('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    const report = this.store.open('report.html');
+    await writeHtmlReport(summary, this.reportFindings(), (chunk) => report.write(chunk));
+    this.closed.push(await report.close());
+    if (scratch) await rm(scratch.dir, { recursive: true, force: true });
+
+    const manifest: Manifest = {
+      manifestVersion: MANIFEST_VERSION,
+      run: summary.run,
+      population: summary.overall.population,
+      findings: summary.overall.findings,
+      collectionErrors: summary.overall.collectionErrors,
+      files: [...this.closed].sort((a, b) => a.path.localeCompare(b.path)),
+    };
+    const file = this.store.open('manifest.json');
+    await file.write(`${JSON.stringify(manifest, null, 2)}\n`);
+    return { manifest, manifestFile: await file.close() };
+  }
+
+  /** Removes what was written, for runs that stop on bad input. */
+  async abort(): Promise<void> {
+    const scratch = this.reportScratch;
+    if (scratch) {
+      scratch.stream.destroy();
+      await rm(scratch.dir, { recursive: true, force: true });
+    }
+    // Close open writers so their file handles are released before removal.
+    await Promise.allSettled([this.findings.close(), this.population.close(), ...[...this.auditorCsv.values()].map((c) => c.close())]);
+    await this.store.abort();
+  }
+}

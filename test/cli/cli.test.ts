@@ -1,0 +1,221 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.js';
+import { DEMO_INVENTORY } from '../../engine/catalog.js';
+
+let dir: string;
+const run = async (...args: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+const write = async (name: string, content: string) => {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ca-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CLI: usage', () => {
+  it('prints help', async () => {
+    const result = await run('--help');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Usage: compliance-auditor/);
+  });
+  it.each([
+    [[], /error: no command given/],
+    [['launch'], /error: unknown command "launch"/],
+    [['audit'], /error: audit needs --input PATH \(or --demo\)/],
+    [['audit', '--demo', '--input', 'x.json'], /either --input or --demo/],
+    [['audit', '--demo', '--fail-on', 'severe'], /--fail-on must be one of low, medium, high, critical/],
+    [['audit', '--demo', '--frameworks', 'pci'], /--frameworks: unknown framework pci; known: soc2, gdpr, hipaa/],
+    [['audit', '--bogus'], /error: Unknown option '--bogus'/],
+    [['controls'], /usage: controls list/],
+    [['frameworks', 'coverage', '--framework', 'iso'], /unknown framework "iso"/],
+  ])('%j exits 2 with one clear line', async (args, message) => {
+    const result = await run(...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('CLI: bad input writes nothing', () => {
+  it.each([
+    ['a missing file', async () => join(dir, 'missing.json'), /missing\.json: no such file/],
+    ['malformed JSON', async () => write('malformed.json', '{\n  "configurationItems": [ {"resourceType": \n'), /malformed\.json: not valid JSON/],
+    ['an unrecognised shape', async () => write('shape.json', '{\n  "Items": []\n}'), /shape\.json: unrecognised inventory shape/],
+    [
+      'malformed NDJSON on the last line',
+      async () =>
+        write(
+          'late.ndjson',
+          `${JSON.stringify({ resourceType: 'AWS::EC2::Volume', resourceId: 'vol-1', awsAccountId: '111122223333', configuration: { encrypted: true } })}\n{"resourceType":\n`,
+        ),
+      /late\.ndjson:2: not valid JSON/,
+    ],
+    [
+      'a select row without resourceType',
+      async () => write('select.json', JSON.stringify({ Results: [JSON.stringify({ resourceId: 'x', configuration: {} })] })),
+      /select\.json Results\[0\]: SelectResourceConfig result lacks resourceType; the query must select/,
+    ],
+  ])('%s: exit 2, the file named, no output directory', async (_name, make, message) => {
+    const input = await make();
+    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const result = await run('audit', '--input', input, '--out', out, '--quiet');
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[0]).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a non-empty output directory', async () => {
+    await write('busy-marker', '');
+    const result = await run('audit', '--demo', '--out', dir, '--quiet');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/directory is not empty/);
+  });
+});
+
+describe('CLI: the demo audit and its bundle', () => {
+  let out: string;
+  let first: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    out = join(dir, 'demo-bundle');
+    first = await run('audit', '--demo', '--out', out, '--quiet');
+  });
+
+  it('completes with exit 0 and writes every file of the bundle, the manifest last', async () => {
+    expect(first.code).toBe(0);
+    const files = (await readdir(out)).sort();
+    expect(files).toEqual(
+      [
+        'findings.jsonl',
+        'inventory.ndjson',
+        'summary.json',
+        'report.html',
+        'manifest.json',
+        ...['soc2', 'gdpr', 'hipaa'].flatMap((f) => [`${f}-summary.json`, `${f}-requirements.csv`, `${f}-auditor.csv`]),
+      ].sort(),
+    );
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(files.filter((f) => f !== 'manifest.json'));
+    expect(manifest.run).toMatchObject({ tool: { name: 'compliance-auditor' }, catalog: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(manifest.run.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes findings.jsonl in the documented schema', async () => {
+    const lines = (await readFile(join(out, 'findings.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(100);
+    const statuses = new Set<string>();
+    for (const line of lines) {
+      const finding = JSON.parse(line);
+      expect(finding).toMatchObject({
+        runId: expect.any(String),
+        controlId: expect.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)+$/),
+        controlHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        title: expect.any(String),
+        severity: expect.stringMatching(/^(low|medium|high|critical)$/),
+        status: expect.stringMatching(/^(PASS|FAIL|NOT_APPLICABLE|INSUFFICIENT_DATA|ERROR)$/),
+        reason: expect.stringMatching(/\.$/),
+        resourceType: expect.any(String),
+        resourceId: expect.any(String),
+        accountId: expect.stringMatching(/^\d{12}$/),
+        region: expect.any(String),
+        evaluatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        observed: expect.any(Object),
+        requirements: expect.any(Array),
+        remediation: expect.any(String),
+      });
+      expect('resourceArn' in finding && 'configurationCaptureTime' in finding && 'resourceName' in finding).toBe(true);
+      for (const requirement of finding.requirements) expect(requirement).toMatch(/^(soc2|gdpr|hipaa):\S+$/);
+      statuses.add(finding.status);
+    }
+    expect([...statuses]).toEqual(expect.arrayContaining(['PASS', 'FAIL', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA']));
+  });
+
+  it('verifies, and catches tampering', async () => {
+    expect((await run('verify', out)).code).toBe(0);
+    const copy = join(dir, 'tampered');
+    await rm(copy, { recursive: true, force: true });
+    spawnSync('cp', ['-r', out, copy]);
+    const findings = join(copy, 'findings.jsonl');
+    await writeFile(findings, (await readFile(findings, 'utf8')).replace('"FAIL"', '"PASS"'));
+    const result = await run('verify', copy);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/findings\.jsonl: SHA-256 differs/);
+  });
+
+  it('replays its own population to the same findings', async () => {
+    const replay = join(dir, 'replay');
+    const result = await run('audit', '--input', join(out, 'inventory.ndjson'), '--out', replay, '--quiet');
+    expect(result.code).toBe(0);
+    const strip = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const { runId: _r, evaluatedAt: _e, ...rest } = JSON.parse(line);
+          return JSON.stringify(rest);
+        })
+        .sort();
+    expect(strip(await readFile(join(replay, 'findings.jsonl'), 'utf8'))).toEqual(
+      strip(await readFile(join(out, 'findings.jsonl'), 'utf8')),
+    );
+  });
+
+  it('exits 1 when something fails at or above --fail-on, 0 below it', async () => {
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.overall.bySeverity.critical.FAIL).toBeGreaterThan(0);
+    const gated = await run('audit', '--demo', '--out', join(dir, 'gated'), '--quiet', '--fail-on', 'critical');
+    expect(gated.code).toBe(1);
+    expect(gated.err).toMatch(/finding\(s\) failed at or above severity critical/);
+  });
+
+  it('maps to the chosen frameworks only', async () => {
+    const only = join(dir, 'only-soc2');
+    expect((await run('audit', '--demo', '--out', only, '--quiet', '--frameworks', 'soc2')).code).toBe(0);
+    const files = await readdir(only);
+    expect(files).toContain('soc2-auditor.csv');
+    expect(files).not.toContain('hipaa-auditor.csv');
+  });
+});
+
+describe('CLI: catalog commands', () => {
+  it('lists controls and frameworks, and shows coverage', async () => {
+    const controls = await run('controls', 'list');
+    expect(controls.code).toBe(0);
+    expect(controls.out).toMatch(/s3-bucket-versioning-enabled/);
+    const json = JSON.parse((await run('controls', 'list', '--json')).out);
+    expect(json[0]).toMatchObject({ id: expect.any(String), requirements: expect.any(Array) });
+    expect((await run('frameworks', 'list')).out).toMatch(/soc2/);
+    const coverage = await run('frameworks', 'coverage');
+    expect(coverage.code).toBe(0);
+    expect(coverage.out).toMatch(/AUTOMATED/);
+    const parsed = JSON.parse((await run('frameworks', 'coverage', '--framework', 'hipaa', '--json')).out);
+    expect(parsed[0].requirements).toBe(parsed[0].automated + parsed[0].manual);
+  });
+});
+
+describe('CLI: the executable', () => {
+  it('runs after npm ci with exit codes and no stack trace', () => {
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'compliance-auditor');
+    const ok = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const bad = spawnSync(bin, ['audit', '--input', join(dir, 'nope.json')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe(`error: ${join(dir, 'nope.json')}: no such file`);
+    expect(existsSync(DEMO_INVENTORY)).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import control from '../../controls/iam-user-access-keys-rotated.js';
+import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
+import { testControl } from '../helpers/control-test.js';
+import { loadItem } from '../helpers/fixtures.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
+type Raw = any;
+
+const account = loadItem('account/iam-baseline');
+
+const userNamed = (name: string) =>
+  loadItem('iam-user/baseline', (raw: Raw) => {
+    raw.arn = `arn:aws:iam::111122223333:user/${name}`;
+    raw.resourceName = name;
+    raw.configuration = raw.configuration.replaceAll('priya.natarajan', name);
+  });
+
+const accountWithCell = (column: string, value: string) =>
+  loadItem('account/iam-baseline', (raw: Raw) => {
+    const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
+    rows[1]![column] = value;
+    raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
+  });
+
+testControl(control, [
+  {
+    name: 'one active key rotated 47 days before the item was captured',
+    resource: loadItem('iam-user/baseline'),
+    context: [account],
+    expected: 'PASS',
+    observed: { activeKeys: [{ key: 1, ageDays: 47 }], asOf: '2026-10-02T05:58:12.331Z' },
+  },
+  {
+    name: 'key 1 rotated 333 days ago, key 2 fresh',
+    resource: userNamed('svc-reporting'),
+    context: [account],
+    expected: 'FAIL',
+    reason: '(key 1 is 332 days old)',
+  },
+  {
+    name: 'no access keys at all',
+    resource: userNamed('marco.bianchi'),
+    context: [account],
+    expected: 'PASS',
+    reason: 'no active access keys',
+  },
+  {
+    name: 'same key measured at a later instant (asOf, not the report time)',
+    resource: loadItem('iam-user/baseline'),
+    context: [account],
+    asOf: new Date('2026-11-20T00:00:00Z'),
+    expected: 'FAIL',
+    reason: 'key 1 is 96 days old',
+  },
+  {
+    name: 'an active key without a rotation date',
+    resource: loadItem('iam-user/baseline'),
+    context: [accountWithCell('access_key_1_last_rotated', 'N/A')],
+    expected: 'INSUFFICIENT_DATA',
+  },
+  {
+    name: 'unreadable key state',
+    resource: loadItem('iam-user/baseline'),
+    context: [accountWithCell('access_key_2_active', '')],
+    expected: 'INSUFFICIENT_DATA',
+  },
+  {
+    name: 'user not in the report',
+    resource: userNamed('new-joiner'),
+    context: [account],
+    expected: 'INSUFFICIENT_DATA',
+  },
+]);
