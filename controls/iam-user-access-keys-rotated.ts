@@ -43,7 +43,12 @@ export default defineControl({
         lastRotated: describeReportDate(key.lastRotated),
         ageDays: key.lastRotated.kind === 'date' ? daysBetween(key.lastRotated.date, asOf) : null,
       }));
-    const observed = { activeKeys: keys, maxAgeDays: parameters.maxAgeDays, asOf: asOf.toISOString() };
+    const observed = {
+      activeKeys: keys,
+      maxAgeDays: parameters.maxAgeDays,
+      asOf: asOf.toISOString(),
+      credentialReportGeneratedTime: found.report.generatedTime,
+    };
     const unknown = keys.filter((key) => key.active === null || key.ageDays === null);
     const old = keys.filter((key) => key.ageDays !== null && key.ageDays > parameters.maxAgeDays);
     if (old.length > 0) {

@@ -28,6 +28,7 @@ export default defineControl({
     const observed = {
       accessKey1Active: found.row.access_key_1_active ?? null,
       accessKey2Active: found.row.access_key_2_active ?? null,
+      credentialReportGeneratedTime: found.report.generatedTime,
     };
     if (slots.every((key) => key.active === true))
       return fail(`IAM user ${name} has two active access keys.`, observed);

@@ -74,7 +74,12 @@ export default defineControl({
       if (key.active === null) unreadable.push(`access_key_${key.slot}_active`);
       if (key.active) credentials.push(idle(`access key ${key.slot}`, key.lastUsed, [key.lastRotated, created], asOf));
     }
-    const observed = { credentials, maxUnusedDays: parameters.maxUnusedDays, asOf: asOf.toISOString() };
+    const observed = {
+      credentials,
+      maxUnusedDays: parameters.maxUnusedDays,
+      asOf: asOf.toISOString(),
+      credentialReportGeneratedTime: found.report.generatedTime,
+    };
     const stale = credentials.filter((c) => c.idleDays !== null && c.idleDays > parameters.maxUnusedDays);
     if (stale.length > 0) {
       const list = stale.map((c) => `${c.credential} idle ${c.idleDays} days`).join(', ');

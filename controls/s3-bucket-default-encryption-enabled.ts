@@ -40,7 +40,7 @@ export default defineControl({
       case 'none':
         return fail(
           encryption.why === 'absent'
-            ? `S3 bucket ${name} has no default encryption configuration recorded; S3 applies SSE-S3 to buckets created since January 2023, so the recorded state does not show it.`
+            ? `S3 bucket ${name} has no default encryption configuration in its Config item; S3 has applied SSE-S3 by default since January 2023, but the recorded state gives no evidence of it.`
             : `S3 bucket ${name} has a ServerSideEncryptionConfiguration without a default encryption rule.`,
           { sseAlgorithm: null, recorded: encryption.why === 'empty' },
         );

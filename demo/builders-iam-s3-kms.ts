@@ -162,6 +162,7 @@ export interface RoleSpec {
   /** Instance profile of the same name, for EC2 roles. */
   instanceProfile?: boolean;
   lastUsed?: { date: string; region: string };
+  description?: string;
   tags?: Record<string, string>;
 }
 
@@ -202,6 +203,8 @@ export function iamRole(scope: Scope, spec: RoleSpec): Ref {
       permissionsBoundary: null,
       tags: tagList(spec.tags ?? {}),
       roleLastUsed: spec.lastUsed ? { lastUsedDate: spec.lastUsed.date, region: spec.lastUsed.region } : null,
+      maxSessionDuration: path.startsWith('/aws-reserved/') ? 43200 : 3600,
+      ...(spec.description ? { description: spec.description } : {}),
     },
   });
 }
@@ -362,6 +365,19 @@ export function s3Bucket(scope: Scope, spec: BucketSpec): Ref {
     relationships: [],
     configuration: { name: spec.name, owner, creationDate: spec.createdAt },
     supplementary,
+  });
+}
+
+/** Config's record of the account-level S3 Block Public Access (S3 Control `GetPublicAccessBlock`). */
+export function accountPublicAccessBlock(scope: Scope, settings: { blockPublicAcls: boolean; ignorePublicAcls: boolean; blockPublicPolicy: boolean; restrictPublicBuckets: boolean }): Ref {
+  return record(scope, {
+    resourceType: 'AWS::S3::AccountPublicAccessBlock',
+    resourceId: scope.accountId,
+    resourceName: null,
+    arn: null,
+    availabilityZone: 'Not Applicable',
+    createdAt: null,
+    configuration: { ...settings },
   });
 }
 

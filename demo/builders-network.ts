@@ -673,7 +673,7 @@ export function classicLoadBalancer(scope: Scope, spec: ClassicLoadBalancerSpec)
     ],
     configuration: {
       loadBalancerName: spec.name,
-      dNSName: dns,
+      dnsname: dns,
       canonicalHostedZoneName: dns,
       canonicalHostedZoneNameID: 'Z35SXDOTRQ7X7K',
       listenerDescriptions: [
@@ -686,7 +686,7 @@ export function classicLoadBalancer(scope: Scope, spec: ClassicLoadBalancerSpec)
       backendServerDescriptions: [],
       availabilityZones: spec.subnets.map((s) => (s.name?.includes('1b') ? `${scope.region}b` : `${scope.region}a`)),
       subnets: spec.subnets.map((s) => s.id),
-      vPCId: spec.vpc.id,
+      vpcid: spec.vpc.id,
       instances: spec.instances.map((instanceId) => ({ instanceId })),
       healthCheck: { target: 'HTTP:8080/health', interval: 30, timeout: 5, unhealthyThreshold: 2, healthyThreshold: 10 },
       sourceSecurityGroup: { ownerAlias: scope.accountId, groupName: spec.securityGroups[0]?.name ?? '' },

@@ -453,8 +453,9 @@ export interface LogGroupSpec {
   createdAt: string;
 }
 
+/** A CloudFormation-registry type: PascalCase, and no RetentionInDays when events never expire. */
 export function logGroup(scope: Scope, spec: LogGroupSpec): Ref {
-  const arn = `arn:aws:logs:${scope.region}:${scope.accountId}:log-group:${spec.name}`;
+  const arn = `arn:aws:logs:${scope.region}:${scope.accountId}:log-group:${spec.name}:*`;
   return record(scope, {
     resourceType: 'AWS::Logs::LogGroup',
     resourceId: spec.name,
@@ -463,13 +464,12 @@ export function logGroup(scope: Scope, spec: LogGroupSpec): Ref {
     availabilityZone: 'Not Applicable',
     createdAt: spec.createdAt,
     configuration: {
-      logGroupName: spec.name,
-      creationTime: epochMs(spec.createdAt),
-      ...(spec.retentionDays ? { retentionInDays: spec.retentionDays } : {}),
-      metricFilterCount: 0,
-      arn: `${arn}:*`,
-      storedBytes: parseInt(hexId(arn, 7), 16),
-      ...(spec.kmsKey ? { kmsKeyId: spec.kmsKey.arn } : {}),
+      LogGroupName: spec.name,
+      ...(spec.retentionDays ? { RetentionInDays: spec.retentionDays } : {}),
+      ...(spec.kmsKey ? { KmsKeyId: spec.kmsKey.arn } : {}),
+      Arn: arn,
+      LogGroupClass: 'STANDARD',
+      DataProtectionPolicy: null,
     },
   });
 }
@@ -815,34 +815,29 @@ export function sqsQueue(scope: Scope, spec: QueueSpec): Ref {
 export interface SearchDomainSpec {
   name: string;
   engineVersion: string;
-  kmsKey?: Ref;
-  nodeToNode: boolean;
-  enforceHttps: boolean;
-  vpc?: { subnets: Ref[]; securityGroups: Ref[] };
+  kmsKey: Ref;
+  vpc: Ref;
+  subnets: Ref[];
+  securityGroups: Ref[];
   accessPolicy: JsonObject;
   createdAt: string;
 }
 
+/** An OpenSearch Service domain inside a VPC (CloudFormation-registry type: PascalCase). */
 export function openSearchDomain(scope: Scope, spec: SearchDomainSpec): Ref {
   const arn = `arn:aws:es:${scope.region}:${scope.accountId}:domain/${spec.name}`;
-  const endpoint = `${spec.vpc ? 'vpc-' : 'search-'}${spec.name}-${hexId(arn, 26)}.${scope.region}.es.amazonaws.com`;
   return record(scope, {
     resourceType: 'AWS::OpenSearch::Domain',
-    resourceId: `${scope.accountId}/${spec.name}`,
+    resourceId: spec.name,
     resourceName: spec.name,
     arn,
-    availabilityZone: 'Regional',
+    availabilityZone: 'Not Applicable',
     createdAt: spec.createdAt,
-    relationships: spec.vpc
-      ? [
-          ...spec.vpc.securityGroups.map((g) => related('Is associated with SecurityGroup', g)),
-          ...spec.vpc.subnets.map((s) => related('Is associated with Subnet', s)),
-        ]
-      : [],
+    relationships: [related('Is contained in Vpc', spec.vpc)],
     configuration: {
-      Id: `${scope.accountId}/${spec.name}`,
       Arn: arn,
       DomainName: spec.name,
+      Id: `${scope.accountId}/${spec.name}`,
       EngineVersion: spec.engineVersion,
       ClusterConfig: {
         InstanceType: 'r6g.large.search',
@@ -852,29 +847,69 @@ export function openSearchDomain(scope: Scope, spec: SearchDomainSpec): Ref {
         ZoneAwarenessConfig: { AvailabilityZoneCount: 3 },
         WarmEnabled: false,
       },
-      EBSOptions: { EBSEnabled: true, VolumeType: 'gp3', VolumeSize: 100, Iops: 3000, Throughput: 125 },
-      AccessPolicies: JSON.stringify(spec.accessPolicy),
-      SnapshotOptions: { AutomatedSnapshotStartHour: 0 },
-      ...(spec.vpc
-        ? {
-            VPCOptions: {
-              SubnetIds: spec.vpc.subnets.map((s) => s.id),
-              SecurityGroupIds: spec.vpc.securityGroups.map((g) => g.id),
-            },
-            Endpoints: { vpc: endpoint },
-          }
-        : { Endpoint: endpoint }),
-      CognitoOptions: { Enabled: false },
-      EncryptionAtRestOptions: spec.kmsKey ? { Enabled: true, KmsKeyId: spec.kmsKey.arn } : { Enabled: false },
-      NodeToNodeEncryptionOptions: { Enabled: spec.nodeToNode },
+      EBSOptions: { EBSEnabled: true, VolumeSize: 100, VolumeType: 'gp3' },
+      EncryptionAtRestOptions: { Enabled: true, KmsKeyId: spec.kmsKey.arn },
+      NodeToNodeEncryptionOptions: { Enabled: true },
       DomainEndpointOptions: {
-        EnforceHTTPS: spec.enforceHttps,
-        TLSSecurityPolicy: spec.enforceHttps ? 'Policy-Min-TLS-1-2-PFS-2023-10' : 'Policy-Min-TLS-1-0-2019-07',
+        EnforceHTTPS: true,
+        TLSSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10',
         CustomEndpointEnabled: false,
       },
-      AdvancedSecurityOptions: { Enabled: spec.nodeToNode, InternalUserDatabaseEnabled: false, AnonymousAuthEnabled: false },
-      LogPublishingOptions: {},
+      AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: false, AnonymousAuthEnabled: false },
+      VPCOptions: { SubnetIds: spec.subnets.map((s) => s.id), SecurityGroupIds: spec.securityGroups.map((g) => g.id) },
+      AccessPolicies: JSON.stringify(spec.accessPolicy),
+      SnapshotOptions: { AutomatedSnapshotStartHour: 0 },
     },
+    supplementary: { Tags: [] },
+  });
+}
+
+export interface LegacySearchDomainSpec {
+  name: string;
+  version: string;
+  accessPolicy: JsonObject;
+  createdAt: string;
+}
+
+/**
+ * A legacy Elasticsearch domain, recorded as `AWS::Elasticsearch::Domain` in
+ * Config's own camelCase (`elasticsearchClusterConfig`, `ebsoptions`): public
+ * endpoint, no encryption at rest or between nodes, HTTP allowed.
+ */
+export function elasticsearchDomain(scope: Scope, spec: LegacySearchDomainSpec): Ref {
+  const arn = `arn:aws:es:${scope.region}:${scope.accountId}:domain/${spec.name}`;
+  return record(scope, {
+    resourceType: 'AWS::Elasticsearch::Domain',
+    resourceId: spec.name,
+    resourceName: spec.name,
+    arn,
+    availabilityZone: 'Not Applicable',
+    createdAt: spec.createdAt,
+    configuration: {
+      domainId: `${scope.accountId}/${spec.name}`,
+      domainName: spec.name,
+      arn,
+      created: true,
+      deleted: false,
+      endpoint: `search-${spec.name}-${hexId(arn, 26)}.${scope.region}.es.amazonaws.com`,
+      processing: false,
+      upgradeProcessing: false,
+      elasticsearchVersion: spec.version,
+      elasticsearchClusterConfig: {
+        instanceType: 'm5.large.elasticsearch',
+        instanceCount: 2,
+        dedicatedMasterEnabled: false,
+        zoneAwarenessEnabled: false,
+      },
+      ebsoptions: { ebsenabled: true, volumeType: 'gp2', volumeSize: 200 },
+      accessPolicies: JSON.stringify(spec.accessPolicy),
+      snapshotOptions: { automatedSnapshotStartHour: 3 },
+      encryptionAtRestOptions: { enabled: false },
+      nodeToNodeEncryptionOptions: { enabled: false },
+      advancedSecurityOptions: { enabled: false, internalUserDatabaseEnabled: false },
+      domainEndpointOptions: { enforceHTTPS: false, tlssecurityPolicy: 'Policy-Min-TLS-1-0-2019-07', customEndpointEnabled: false },
+    },
+    supplementary: { Tags: [] },
   });
 }
 
@@ -1015,8 +1050,9 @@ export interface SecretSpec {
   name: string;
   description: string;
   kmsKey?: Ref;
-  rotation?: { lambda: string; days: number; lastRotated: string };
+  rotation?: { lambda: string; days: number };
   createdAt: string;
+  tags?: Record<string, string>;
 }
 
 export function secret(scope: Scope, spec: SecretSpec): Ref {
@@ -1029,21 +1065,21 @@ export function secret(scope: Scope, spec: SecretSpec): Ref {
     availabilityZone: 'Not Applicable',
     createdAt: spec.createdAt,
     configuration: {
-      ARN: arn,
       Name: spec.name,
+      ARN: arn,
       Description: spec.description,
       ...(spec.kmsKey ? { KMSKeyId: spec.kmsKey.arn } : {}),
       RotationEnabled: spec.rotation !== undefined,
       ...(spec.rotation
         ? {
             RotationLambdaARN: spec.rotation.lambda,
-            RotationRules: { AutomaticallyAfterDays: spec.rotation.days },
-            LastRotatedDate: spec.rotation.lastRotated,
+            RotationRules: { AutomaticallyAfterDays: spec.rotation.days, ScheduleExpression: `rate(${spec.rotation.days} days)` },
+            RotationOccurringAsScheduled: true,
           }
         : {}),
-      LastChangedDate: spec.rotation?.lastRotated ?? spec.createdAt,
-      Tags: [],
+      Deleted: false,
     },
+    supplementary: { Tags: tagList(spec.tags ?? {}) },
   });
 }
 

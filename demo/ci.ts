@@ -114,7 +114,7 @@ export class Inventory {
     this.items.push({
       configurationItemVersion: '1.3',
       awsAccountId: item.accountId,
-      ARN: item.arn,
+      ...(item.arn === null ? {} : { ARN: item.arn }),
       configurationItemCaptureTime: captureTime,
       configurationItemStatus: item.status ?? 'OK',
       configurationStateId: epochMs(captureTime),
@@ -135,7 +135,7 @@ export class Inventory {
       type: item.resourceType,
       id: item.resourceId,
       name: item.resourceName,
-      arn: item.arn,
+      arn: item.arn ?? '',
       accountId: item.accountId,
       region: item.region,
     };
@@ -147,7 +147,8 @@ export interface ItemSpec {
   resourceType: string;
   resourceId: string;
   resourceName: string | null;
-  arn: string;
+  /** Null for the few types Config records without an ARN. */
+  arn: string | null;
   accountId: string;
   region: string;
   availabilityZone: string;

@@ -78,7 +78,12 @@ export function findUserRow(
   return byName.length === 1 ? byName[0] : undefined;
 }
 
-/** The root user's row (`<root_account>`). */
+/**
+ * The root user's row (`<root_account>`).
+ *
+ * @example
+ * findRootRow(report)?.mfa_active // 'true'
+ */
 export function findRootRow(report: CredentialReport): CredentialReportRow | undefined {
   return report.rows.find((row) => row.user === ROOT_ROW_USER);
 }
@@ -126,7 +131,12 @@ export function reportDate(row: CredentialReportRow, column: string): ReportDate
   return { kind: 'date', date, iso: date.toISOString() };
 }
 
-/** How a date cell reads in `observed`: the ISO time or the marker. */
+/**
+ * How a date cell reads in `observed`: the ISO time or the marker.
+ *
+ * @example
+ * describeReportDate(reportDate(row, 'access_key_1_last_used_date')) // 'N/A'
+ */
 export function describeReportDate(value: ReportDate): string | null {
   switch (value.kind) {
     case 'date':
@@ -177,14 +187,24 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
 }
 
-/** The user name of an `AWS::IAM::User` resource: configuration first, then the item's name. */
+/**
+ * The user name of an `AWS::IAM::User` resource: configuration first, then the item's name.
+ *
+ * @example
+ * userNameOf(user) // 'priya.natarajan'
+ */
 export function userNameOf(user: Resource): string | null {
   const name = user.configuration?.userName;
   if (typeof name === 'string' && name.length > 0) return name;
   return user.resourceName;
 }
 
-/** The ARN of an `AWS::IAM::User` resource: the item's, else the configuration's. */
+/**
+ * The ARN of an `AWS::IAM::User` resource: the item's, else the configuration's.
+ *
+ * @example
+ * userArnOf(user) // 'arn:aws:iam::111122223333:user/priya.natarajan'
+ */
 export function userArnOf(user: Resource): string | null {
   if (user.arn) return user.arn;
   const arn = user.configuration?.arn;

@@ -68,8 +68,15 @@ export function evaluateResource(
   context: EvaluationContext,
   options: EvaluateOptions,
 ): Finding[] {
-  const asOf = resource.captureTime ? new Date(resource.captureTime) : options.runStart;
+  const captured = resource.captureTime ? new Date(resource.captureTime) : options.runStart;
+  // A control that also judges account facts (the credential report) is
+  // about the later of the two captures: an IAM user item can be years older
+  // than the report that dates its keys.
+  const accountCapture = context.account(resource.accountId)?.captureTime;
+  const withAccount =
+    accountCapture && Date.parse(accountCapture) > captured.getTime() ? new Date(accountCapture) : captured;
   return controls.map((control) => {
+    const asOf = control.uses?.includes(ACCOUNT_RESOURCE_TYPE) ? withAccount : captured;
     const verdict = runControl(control, resource, context, asOf);
     return {
       runId: options.runId,

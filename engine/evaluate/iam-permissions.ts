@@ -39,6 +39,12 @@ export interface PolicyRef {
   viaGroup?: string;
 }
 
+/**
+ * The `observed` form of a policy source.
+ *
+ * @example
+ * refOf(source) // { policy: 'AdministratorAccess', type: 'aws-managed', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }
+ */
 export const refOf = (source: PolicySource): PolicyRef => ({
   policy: source.name,
   type: source.kind,
@@ -49,7 +55,7 @@ export const refOf = (source: PolicySource): PolicyRef => ({
 /** A policy or group the principal references that could not be analysed. */
 export interface Unresolved {
   what: string;
-  problem: 'not-in-inventory' | 'no-default-version' | 'undecodable';
+  problem: 'not-in-inventory' | 'no-default-version' | 'undecodable' | 'not-analysed';
   detail?: string;
 }
 
@@ -70,6 +76,12 @@ export interface Scope {
   accountId: string;
 }
 
+/**
+ * The partition and account whose arbitrary resources the questions are about.
+ *
+ * @example
+ * scopeOf(role) // { partition: 'aws', accountId: '111122223333' }
+ */
 export const scopeOf = (resource: Resource): Scope => ({
   partition: resource.arn?.split(':')[1] || 'aws',
   accountId: resource.accountId,
@@ -225,14 +237,25 @@ export function collectPrincipalPolicies(principal: Resource, context: Evaluatio
     if (resolved?.ok) out.boundary = resolved.source;
     else {
       out.boundaryUnresolved = true;
-      const problem = resolved && 'unresolved' in resolved ? resolved.unresolved.problem : 'not-in-inventory';
+      // An AWS-managed boundary outside our table cannot be assumed to allow or to cut anything.
+      const problem =
+        resolved && 'unresolved' in resolved
+          ? resolved.unresolved.problem
+          : resolved
+            ? 'not-analysed'
+            : 'not-in-inventory';
       out.unresolved.push({ what: `permissions boundary ${arn ?? '(no ARN recorded)'}`, problem });
     }
   }
   return out;
 }
 
-/** The one-policy view used by the `AWS::IAM::Policy` controls. */
+/**
+ * The one-policy view used by the `AWS::IAM::Policy` controls.
+ *
+ * @example
+ * findEscalationPaths(singlePolicy(source), scopeOf(policy));
+ */
 export const singlePolicy = (source: PolicySource): PrincipalPolicies => ({
   identity: [source],
   boundary: null,
@@ -439,25 +462,34 @@ export function findEscalationPaths(held: PrincipalPolicies, scope: Scope): Esca
   return found;
 }
 
-/** One line naming the policies, for reasons: "inline policy ops, AWS-managed policy AdministratorAccess (via group admins)". */
+/**
+ * One line naming the policies, for reasons.
+ *
+ * @example
+ * describePolicies(refs) // 'inline policy ops, AWS-managed policy AdministratorAccess of group admins'
+ */
 export function describePolicies(refs: readonly PolicyRef[]): string {
   const label = {
     inline: 'inline policy',
     'customer-managed': 'customer-managed policy',
     'aws-managed': 'AWS-managed policy',
   };
-  const parts = refs.map(
-    (ref) => `${label[ref.type]} ${ref.policy}${ref.viaGroup ? ` (via group ${ref.viaGroup})` : ''}`,
-  );
+  const parts = refs.map((ref) => `${label[ref.type]} ${ref.policy}${ref.viaGroup ? ` of group ${ref.viaGroup}` : ''}`);
   return [...new Set(parts)].join(', ');
 }
 
-/** One line naming what could not be analysed, for reasons. */
+/**
+ * One line naming what could not be analysed, for reasons.
+ *
+ * @example
+ * describeUnresolved(held.unresolved) // 'group admins not in the inventory'
+ */
 export function describeUnresolved(unresolved: readonly Unresolved[]): string {
   const label = {
     'not-in-inventory': 'not in the inventory',
     'no-default-version': 'has no recorded default version',
     undecodable: 'cannot be decoded',
+    'not-analysed': 'is an AWS-managed policy whose document this tool does not hold',
   };
   return unresolved.map((u) => `${u.what} ${label[u.problem]}`).join('; ');
 }

@@ -51,7 +51,12 @@ export function getField(holder: unknown, name: string): unknown {
   return undefined;
 }
 
-/** A non-empty string, else null. */
+/**
+ * A non-empty, trimmed string, else null: Config writes "" and null alike for an unset value.
+ *
+ * @example
+ * toText('  ') // null
+ */
 export function toText(value: unknown): string | null {
   return typeof value === 'string' && value.trim().length > 0 ? value.trim() : null;
 }
@@ -103,7 +108,12 @@ function portsOf(protocol: Protocol, from: unknown, to: unknown): PortRange | nu
   return { from: Math.min(low, high), to: Math.max(low, high) };
 }
 
-/** `22`, `1024-65535`, or `all`. */
+/**
+ * A port range as evidence text.
+ *
+ * @example
+ * formatPorts({ from: 1024, to: 65535 }) // '1024-65535'
+ */
 export function formatPorts(ports: PortRange | null): string {
   if (ports === null) return 'n/a';
   if (ports.from === 0 && ports.to === 65535) return 'all';
@@ -211,7 +221,12 @@ export function ruleOpensAllTraffic(rule: { protocol: Protocol; ports: PortRange
   return isPortProtocol(rule.protocol) && rule.ports !== null && rule.ports.from === 0 && rule.ports.to === 65535;
 }
 
-/** A rule as evidence: what an auditor reads in `observed`. */
+/**
+ * A rule as evidence: what an auditor reads in `observed`.
+ *
+ * @example
+ * describeRule(rule) // { protocol: 'tcp', ports: '22', cidr: '0.0.0.0/0', source: 'ipv4Ranges' }
+ */
 export function describeRule(rule: SecurityGroupRule): Record<string, string> {
   return { protocol: rule.protocol, ports: formatPorts(rule.ports), cidr: rule.cidr, source: rule.source };
 }

@@ -190,12 +190,15 @@ const PINNING_KEYS = new Set([
   's3:x-amz-server-side-encryption-aws-kms-key-id',
   's3:dataaccesspointaccount',
   's3:dataaccesspointarn',
-  'lambda:functionurlauthtype',
 ]);
 
-/** Operators whose match narrows who may call. Negations and `...IfExists` do not. */
-const isNarrowingOperator = (operator: string): boolean => {
-  const base = operator.replace(/^(ForAnyValue|ForAllValues):/, '');
+/**
+ * Operators whose match narrows who may call. Negations and `...IfExists` do
+ * not, nor does `ForAllValues:`, which is true when the key is absent.
+ */
+export const isNarrowingOperator = (operator: string): boolean => {
+  if (operator.startsWith('ForAllValues:')) return false;
+  const base = operator.replace(/^ForAnyValue:/, '');
   if (/IfExists$/.test(base)) return false;
   return ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike', 'ArnEquals', 'ArnLike', 'IpAddress'].includes(base);
 };
@@ -219,7 +222,9 @@ export interface PrincipalRestriction {
 /**
  * Whether a statement's Condition pins an otherwise public principal.
  * `aws:SourceIp` pins only when every range is private (RFC 1918, ULA, ...):
- * a public range is reachable by whoever holds an address in it.
+ * a public range is reachable by whoever holds an address in it. This is
+ * stricter than S3's own "is public" test, which accepts any fixed CIDR set;
+ * the range stays in `observed` so a reviewer can accept an office allow-list.
  */
 export function conditionRestrictsPrincipal(condition: PolicyCondition): PrincipalRestriction {
   const by: string[] = [];

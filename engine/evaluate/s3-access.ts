@@ -38,7 +38,12 @@ export type BlockState =
   | { state: 'none'; source: string }
   | { state: 'unknown'; source: string };
 
-/** Reads `true`/`false` as booleans or as strings in any case (some wire shapes stringify). */
+/**
+ * Reads `true`/`false` as booleans or as strings in any case (some wire shapes stringify).
+ *
+ * @example
+ * readBoolean('FALSE') // false
+ */
 export function readBoolean(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') {
@@ -49,7 +54,12 @@ export function readBoolean(value: unknown): boolean | null {
   return null;
 }
 
-/** A field by name in any case: Config says `sseAlgorithm`, the S3 API `SSEAlgorithm`. */
+/**
+ * A field by name in any case: Config says `sseAlgorithm`, the S3 API `SSEAlgorithm`.
+ *
+ * @example
+ * readField({ SSEAlgorithm: 'AES256' }, 'sseAlgorithm') // 'AES256'
+ */
 export function readField(record: unknown, name: string): unknown {
   if (!isRecord(record)) return undefined;
   if (name in record) return record[name];
@@ -84,6 +94,9 @@ export const isCompleteBucketItem = (bucket: Resource): boolean =>
 /**
  * The normaliser's complaint about a supplementary value, if any: a value that
  * failed to decode is left out of `supplementary`, which must read as ERROR, not as absent.
+ *
+ * @example
+ * decodeErrorOf(bucket, 'BucketPolicy') // 'BucketPolicy.policyText: policy document is not valid JSON (...)'
  */
 export const decodeErrorOf = (resource: Resource, key: string): string | null =>
   resource.decodeErrors.find((problem) =>
@@ -91,7 +104,7 @@ export const decodeErrorOf = (resource: Resource, key: string): string | null =>
   ) ?? null;
 
 /** The bucket's ARN, built from its name when the item has none. */
-export const bucketArn = (bucket: Resource): string =>
+const bucketArn = (bucket: Resource): string =>
   bucket.arn ?? `arn:aws:s3:::${bucket.resourceName ?? bucket.resourceId}`;
 
 /**
@@ -116,6 +129,9 @@ export function readPublicAccessBlock(value: unknown, source: string): BlockStat
 /**
  * The bucket-level block. Config records `PublicAccessBlockConfiguration` only
  * when the bucket has one, so a complete item without it has none.
+ *
+ * @example
+ * bucketPublicAccessBlock(bucket) // { state: 'none', source: 'bucket' }
  */
 export function bucketPublicAccessBlock(bucket: Resource): BlockState {
   const value = bucket.supplementary.PublicAccessBlockConfiguration;
@@ -123,7 +139,12 @@ export function bucketPublicAccessBlock(bucket: Resource): BlockState {
   return readPublicAccessBlock(value, 'bucket');
 }
 
-/** The account-level block recorded in account facts (`configuration.s3.accountPublicAccessBlock`). */
+/**
+ * The account-level block recorded in account facts (`configuration.s3.accountPublicAccessBlock`).
+ *
+ * @example
+ * accountFactsPublicAccessBlock(context.account('111122223333')).state // 'none' when S3 Control said there is none
+ */
 export function accountFactsPublicAccessBlock(account: Resource | undefined): BlockState {
   const s3 = readField(account?.configuration, 's3');
   return readPublicAccessBlock(isRecord(s3) ? s3.accountPublicAccessBlock : undefined, 'account facts');
@@ -146,6 +167,12 @@ export function accountPublicAccessBlock(context: EvaluationContext, accountId: 
   return (item?.captureTime ?? '') > (account?.captureTime ?? '') ? fromItem : fromFacts;
 }
 
+/**
+ * A block as evidence: its settings, `none` or `not collected`.
+ *
+ * @example
+ * describeBlock({ state: 'none', source: 'bucket' }) // 'none'
+ */
 export const describeBlock = (block: BlockState): BlockSettings | 'none' | 'not collected' =>
   block.state === 'known' ? block.settings : block.state === 'none' ? 'none' : 'not collected';
 
@@ -160,6 +187,10 @@ export type BucketPolicyReading =
 /**
  * The bucket policy. Config records `{"policyText": null}` for a bucket
  * without one, so an absent `BucketPolicy` key means the item is partial.
+ *
+ * @example
+ * const policy = readBucketPolicy(bucket);
+ * if (policy.state === 'ok') policy.statements.filter((s) => s.effect === 'Deny');
  */
 export function readBucketPolicy(bucket: Resource): BucketPolicyReading {
   const problem = decodeErrorOf(bucket, 'BucketPolicy');
@@ -174,12 +205,20 @@ export function readBucketPolicy(bucket: Resource): BucketPolicyReading {
   return parsed.ok ? { state: 'ok', statements: parsed.statements } : { state: 'error', error: parsed.error };
 }
 
-/** A statement's Sid, or `#<index>` when it has none. */
+/**
+ * A statement's Sid, or `#<index>` when it has none.
+ *
+ * @example
+ * statementLabel(statement, 2) // 'DenyInsecureTransport', or '#2' without a Sid
+ */
 export const statementLabel = (statement: PolicyStatement, index: number): string => statement.sid ?? `#${index}`;
 
 /**
  * Whether the statement's Resource covers every object of the bucket. A
  * pattern ending in `*` that matches `<bucket ARN>/` matches every key after it.
+ *
+ * @example
+ * statementCoversAllObjects(statement, bucket) // true for `arn:aws:s3:::<name>/*` or `*`
  */
 export function statementCoversAllObjects(statement: PolicyStatement, bucket: Resource): boolean {
   if (statement.resources) {
@@ -191,9 +230,9 @@ export function statementCoversAllObjects(statement: PolicyStatement, bucket: Re
 }
 
 /** Actions that read data or list keys. */
-export const READ_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:ListBucketVersions'];
+const READ_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:ListBucketVersions'];
 /** Actions that change data, or change who may (ACLs, the policy): each is write access. */
-export const WRITE_ACTIONS = [
+const WRITE_ACTIONS = [
   's3:PutObject',
   's3:PutObjectAcl',
   's3:PutObjectVersionAcl',
@@ -349,18 +388,15 @@ export function readBucketAcl(bucket: Resource): AclReading {
   return { state: 'ok', grants };
 }
 
-type Neutraliser =
-  | { state: 'on'; level: 'bucket' | 'account' }
-  | { state: 'off' }
-  | { state: 'unknown'; missing: string };
+type Neutraliser = { state: 'on'; level: 'bucket' | 'account' } | { state: 'off' } | { state: 'unknown' };
 
 function neutraliser(setting: BlockSetting, bucket: BlockState, account: BlockState): Neutraliser {
   if (bucket.state === 'known' && bucket.settings[setting]) return { state: 'on', level: 'bucket' };
   if (account.state === 'known' && account.settings[setting]) return { state: 'on', level: 'account' };
-  if (bucket.state === 'unknown')
-    return { state: 'unknown', missing: 'the bucket-level public access block was not recorded' };
-  if (account.state === 'unknown')
-    return { state: 'unknown', missing: 'the account-level public access block was not collected' };
+  // A bucket block is unknown only on an item without policy and ACL, which then has no grants to neutralise.
+  if (account.state === 'unknown') {
+    return { state: 'unknown' };
+  }
   return { state: 'off' };
 }
 
@@ -419,8 +455,9 @@ export function assessPublicExposure(bucket: Resource, context: EvaluationContex
   if (policy.state === 'error') {
     return { status: 'error', summary: `has a bucket policy that could not be decoded (${policy.error})`, observed };
   }
-  if (acl.state === 'error')
+  if (acl.state === 'error') {
     return { status: 'error', summary: `has an ACL that could not be decoded (${acl.error})`, observed };
+  }
 
   const adjective = access === 'read' ? 'readable' : 'writable';
   const livePolicy = restrict.state === 'on' ? [] : policyGrants;
@@ -432,12 +469,9 @@ export function assessPublicExposure(bucket: Resource, context: EvaluationContex
     return { status: 'public', summary: `is publicly ${adjective} through ${sources}`, observed };
   }
   if (livePolicy.length > 0 || liveAcl.length > 0) {
-    const missing = [restrict, ignore].find(
-      (n): n is Extract<Neutraliser, { state: 'unknown' }> => n.state === 'unknown',
-    );
     return {
       status: 'blockUnknown',
-      summary: `grants public ${access} access through ${describeSources(livePolicy, liveAcl)}, and ${missing?.missing ?? 'a block setting is unknown'}; it may neutralise the grant`,
+      summary: `grants public ${access} access through ${describeSources(livePolicy, liveAcl)}, and the account-level public access block was not collected; it may neutralise the grant`,
       observed,
     };
   }

@@ -60,6 +60,10 @@ export function decodePolicyDocument(value: unknown): Decoded<Record<string, unk
   }
   const parsed = decodeJsonValue(text);
   if (!parsed.ok) return { ok: false, error: `policy document is ${parsed.error}` };
+  // Some tools (the Config RDK's sample items) wrap the document in a one-element array.
+  if (Array.isArray(parsed.value) && parsed.value.length === 1 && isRecord(parsed.value[0])) {
+    return { ok: true, value: parsed.value[0] };
+  }
   if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
     return { ok: false, error: `policy document decodes to ${describeType(parsed.value)}` };
   }

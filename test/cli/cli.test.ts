@@ -68,7 +68,7 @@ describe('CLI: bad input writes nothing', () => {
     [
       'a select row without resourceType',
       async () => write('select.json', JSON.stringify({ Results: [JSON.stringify({ resourceId: 'x', configuration: {} })] })),
-      /select\.json Results\[0\]: SelectResourceConfig result lacks resourceType; the query must select/,
+      /select\.json(:1)? Results\[0\]: SelectResourceConfig result lacks resourceType; the query must select/,
     ],
   ])('%s: exit 2, the file named, no output directory', async (_name, make, message) => {
     const input = await make();

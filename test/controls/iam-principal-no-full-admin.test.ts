@@ -58,7 +58,7 @@ testControl(control, [
     resource: user,
     context: [adminGroup, policy],
     expected: 'FAIL',
-    reason: 'AWS-managed policy AdministratorAccess (via group platform-engineers)',
+    reason: 'AWS-managed policy AdministratorAccess of group platform-engineers',
     observed: { grantedBy: [{ policy: 'AdministratorAccess', type: 'aws-managed', viaGroup: 'platform-engineers' }] },
   },
   {

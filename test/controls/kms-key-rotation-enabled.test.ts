@@ -66,6 +66,11 @@ testControl(control, [
     reason: 'no recorded rotation status',
   },
   {
+    name: 'rotation status absent and no account facts at all',
+    resource: withoutRotationStatus,
+    expected: 'INSUFFICIENT_DATA',
+  },
+  {
     name: 'KeyRotationStatus that is not valid JSON',
     resource: key((_c, s) => {
       s.KeyRotationStatus = '{"enabled":';

@@ -63,6 +63,14 @@ testControl(control, [
     reason: 'legacy-logs has a public endpoint',
   },
   {
+    name: 'legacy Elasticsearch domain in a VPC (vpcoptions, camelCase)',
+    resource: loadItem('opensearch-domain/elasticsearch-public', (raw) => {
+      raw.configuration.vpcoptions = { vpcid: 'vpc-0e1f2a3b4c5d6e7f8', subnetIds: ['subnet-0a1b2c3d4e5f6a7b8'] };
+    }),
+    expected: 'PASS',
+    observed: { inVpc: true, vpcId: 'vpc-0e1f2a3b4c5d6e7f8' },
+  },
+  {
     name: 'empty VPCOptions is a public endpoint',
     resource: domain((c) => {
       c.VPCOptions = { SubnetIds: [], SecurityGroupIds: [] };

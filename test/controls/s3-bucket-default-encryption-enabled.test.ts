@@ -27,7 +27,7 @@ testControl(control, [
       delete raw.supplementaryConfiguration.ServerSideEncryptionConfiguration;
     }),
     expected: 'FAIL',
-    reason: 'no default encryption configuration recorded',
+    reason: 'no default encryption configuration in its Config item',
   },
   {
     name: 'configuration without rules',

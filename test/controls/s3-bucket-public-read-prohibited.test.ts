@@ -20,7 +20,13 @@ const policyOnly = (statement: Record<string, unknown>) =>
     raw.supplementaryConfiguration.BucketPolicy.policyText = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-marketing-site/*', ...statement },
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::acme-marketing-site/*',
+          ...statement,
+        },
       ],
     });
   });
@@ -105,11 +111,19 @@ testControl(control, [
   },
   {
     name: 'AuthenticatedUsers READ by URI',
-    resource: aclOnly({ grantee: { uri: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers' }, permission: 'Read' }),
+    resource: aclOnly({
+      grantee: { uri: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers' },
+      permission: 'Read',
+    }),
     context: noAccountBlock,
     expected: 'FAIL',
   },
-  { name: 'Principal {"AWS":"*"}', resource: policyOnly({ Principal: { AWS: '*' } }), context: noAccountBlock, expected: 'FAIL' },
+  {
+    name: 'Principal {"AWS":"*"}',
+    resource: policyOnly({ Principal: { AWS: '*' } }),
+    context: noAccountBlock,
+    expected: 'FAIL',
+  },
   {
     name: 'Principal {"AWS":[account root, "*"]}',
     resource: policyOnly({ Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } }),

@@ -31,7 +31,12 @@ testControl(control, [
     reason: 'no default encryption rule',
   },
   { name: 'untagged bucket', resource: loadItem('s3-bucket/public-site'), expected: 'NOT_APPLICABLE' },
-  { name: 'bucket tagged public', resource: siteTagged('public'), expected: 'NOT_APPLICABLE', observed: { tag: 'data-classification=public' } },
+  {
+    name: 'bucket tagged public',
+    resource: siteTagged('public'),
+    expected: 'NOT_APPLICABLE',
+    observed: { tag: 'data-classification=public' },
+  },
   {
     name: 'confidential bucket with an empty supplementaryConfiguration',
     resource: siteTagged('confidential', (raw) => {

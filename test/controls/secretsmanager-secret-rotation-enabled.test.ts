@@ -71,6 +71,21 @@ testControl(control, [
     expected: 'FAIL',
     observed: { rotationIntervalDays: 186 },
   },
+  {
+    name: 'cron with month names cannot be read',
+    resource: schedule('cron(0 0 1 JAN,JUL ? *)'),
+    expected: 'INSUFFICIENT_DATA',
+  },
+  {
+    name: 'cron with a zero step cannot be read',
+    resource: schedule('cron(0 0 1 */0 ? *)'),
+    expected: 'INSUFFICIENT_DATA',
+  },
+  {
+    name: 'cron with five fields cannot be read',
+    resource: schedule('cron(0 0 1 * ?)'),
+    expected: 'INSUFFICIENT_DATA',
+  },
   { name: 'cron with L cannot be read', resource: schedule('cron(0 0 L * ? *)'), expected: 'INSUFFICIENT_DATA' },
   {
     name: 'rotation disabled',

@@ -345,6 +345,51 @@ describe('collectPrincipalPolicies', () => {
   });
 });
 
+describe('collectPrincipalPolicies: boundaries we cannot read', () => {
+  it('does not guess what an AWS-managed boundary outside the table allows', () => {
+    // Prepare
+    const role = loadItem('iam-role/baseline', (raw) => {
+      raw.configuration.permissionsBoundary = {
+        PermissionsBoundaryType: 'Policy',
+        PermissionsBoundaryArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      };
+    });
+    // Act
+    const held = collectPrincipalPolicies(role, contextOf([loadItem('iam-policy/baseline')]));
+    // Assess
+    expect(held.boundaryUnresolved).toBe(true);
+    expect(describeUnresolved(held.unresolved)).toBe(
+      'permissions boundary arn:aws:iam::aws:policy/ReadOnlyAccess is an AWS-managed policy whose document this tool does not hold',
+    );
+  });
+
+  it('reports a boundary whose recorded default version is missing', () => {
+    // Prepare
+    const boundaryPolicy = loadItem('iam-policy/baseline', (raw) => {
+      raw.arn = 'arn:aws:iam::111122223333:policy/workload-boundary';
+      raw.resourceId = 'ANPAYH3EXAMPLEBOUNDARY';
+      const config = JSON.parse(raw.configuration);
+      config.defaultVersionId = 'v9';
+      raw.configuration = JSON.stringify(config);
+    });
+    const role = loadItem('iam-role/baseline', (raw) => {
+      raw.configuration.permissionsBoundary = {
+        permissionsBoundaryType: 'Policy',
+        permissionsBoundaryArn: 'arn:aws:iam::111122223333:policy/workload-boundary',
+      };
+    });
+    // Act
+    const held = collectPrincipalPolicies(role, contextOf([loadItem('iam-policy/baseline'), boundaryPolicy]));
+    // Assess
+    expect(held.unresolved).toEqual([
+      {
+        what: 'permissions boundary arn:aws:iam::111122223333:policy/workload-boundary',
+        problem: 'no-default-version',
+      },
+    ]);
+  });
+});
+
 describe('defaultPolicyVersion and policyItemSource', () => {
   it('takes the default version and ignores the others', () => {
     // Act
@@ -421,6 +466,6 @@ describe('labels', () => {
         { policy: 'ops', type: 'inline' },
         { policy: 'ops', type: 'inline' },
       ]),
-    ).toBe('AWS-managed policy AdministratorAccess (via group admins), inline policy ops');
+    ).toBe('AWS-managed policy AdministratorAccess of group admins, inline policy ops');
   });
 });

@@ -77,9 +77,17 @@ describe('readBoolean and readPublicAccessBlock', () => {
     expect(camel).toEqual({ state: 'known', settings: ALL_ON, source: 'bucket' });
     expect(pascal).toMatchObject({
       state: 'known',
-      settings: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false },
+      settings: {
+        blockPublicAcls: true,
+        ignorePublicAcls: true,
+        blockPublicPolicy: false,
+        restrictPublicBuckets: false,
+      },
     });
-    expect(wrapped).toMatchObject({ state: 'known', settings: { restrictPublicBuckets: true, blockPublicAcls: false } });
+    expect(wrapped).toMatchObject({
+      state: 'known',
+      settings: { restrictPublicBuckets: true, blockPublicAcls: false },
+    });
   });
 
   it('tells "none" (null) from "not collected" (absent or empty)', () => {
@@ -111,7 +119,11 @@ describe('accountPublicAccessBlock', () => {
     const neither = accountPublicAccessBlock(contextOf([]), '111122223333');
     // Assess
     expect(fromFacts).toMatchObject({ state: 'known', source: 'account facts', settings: { ignorePublicAcls: true } });
-    expect(fromItem).toMatchObject({ state: 'known', source: 'AWS::S3::AccountPublicAccessBlock item', settings: ALL_ON });
+    expect(fromItem).toMatchObject({
+      state: 'known',
+      source: 'AWS::S3::AccountPublicAccessBlock item',
+      settings: ALL_ON,
+    });
     expect(neither.state).toBe('unknown');
   });
 
@@ -176,7 +188,9 @@ describe('readBucketAcl', () => {
     // Prepare
     const bucket = loadItem('s3-bucket/public-site', (raw) => {
       raw.supplementaryConfiguration.AccessControlList = {
-        Grants: [{ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' }],
+        Grants: [
+          { Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' },
+        ],
       };
     });
     // Assess
@@ -203,7 +217,10 @@ describe('publicPolicyGrants', () => {
     ['NotPrincipal with Allow', { Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }],
     ['public aws:SourceIp', { Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } }],
     ['StringLike "*" on aws:SourceVpce', { Condition: { StringLike: { 'aws:SourceVpce': '*' } } }],
-    ['...IfExists on aws:PrincipalOrgID', { Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }],
+    [
+      '...IfExists on aws:PrincipalOrgID',
+      { Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+    ],
   ])('counts %s as public read', (_name, extra) => {
     // Act
     const grants = publicPolicyGrants(statements(allow(extra)), 'read');
@@ -261,7 +278,8 @@ describe('statementCoversAllObjects', () => {
   it('accepts patterns that end in * and reach every key', () => {
     // Prepare
     const bucket = loadItem('s3-bucket/public-site');
-    const covers = (resource: unknown) => statementCoversAllObjects(statements(allow({ Resource: resource }))[0]!, bucket);
+    const covers = (resource: unknown) =>
+      statementCoversAllObjects(statements(allow({ Resource: resource }))[0]!, bucket);
     // Assess
     expect(covers('arn:aws:s3:::acme-marketing-site/*')).toBe(true);
     expect(covers(['arn:aws:s3:::acme-marketing-site', 'arn:aws:s3:::acme-marketing-site*'])).toBe(true);
@@ -328,7 +346,10 @@ describe('assessPublicExposure', () => {
     // Prepare
     const bucket = loadItem('s3-bucket/public-site');
     // Act
-    const verdict = exposureVerdict(assessPublicExposure(bucket, contextOf([]), 'write'), 'S3 bucket acme-marketing-site');
+    const verdict = exposureVerdict(
+      assessPublicExposure(bucket, contextOf([]), 'write'),
+      'S3 bucket acme-marketing-site',
+    );
     // Assess
     expect(verdict.status).toBe('PASS');
     expect(verdict.reason).toBe(
@@ -377,5 +398,91 @@ describe('bucket readers', () => {
     // Assess
     expect(readBucketPolicy(none).state).toBe('none');
     expect(readBucketPolicy(loadItem('s3-bucket/baseline')).state).toBe('ok');
+  });
+});
+
+describe('edge shapes', () => {
+  it('reads odd BucketPolicy and ACL holders', () => {
+    // Prepare
+    const nullPolicy = loadItem('s3-bucket/public-site', (raw) => {
+      raw.supplementaryConfiguration.BucketPolicy = null;
+      raw.supplementaryConfiguration.AccessControlList = null;
+    });
+    const emptyHolder = loadItem('s3-bucket/public-site', (raw) => {
+      raw.supplementaryConfiguration.BucketPolicy = {};
+      raw.supplementaryConfiguration.AccessControlList = 42;
+    });
+    // Assess
+    expect(readBucketPolicy(nullPolicy).state).toBe('none');
+    expect(readBucketAcl(nullPolicy)).toEqual({ state: 'ok', grants: [] });
+    expect(readBucketPolicy(emptyHolder).state).toBe('unknown');
+    expect(readBucketAcl(emptyHolder).state).toBe('error');
+  });
+
+  it('reports an encryption value that is not an object as an error', () => {
+    // Prepare
+    const bucket = loadItem('s3-bucket/public-site', (raw) => {
+      raw.supplementaryConfiguration.ServerSideEncryptionConfiguration = 'AES256';
+    });
+    // Assess
+    expect(readDefaultEncryption(bucket).state).toBe('error');
+  });
+
+  it('keeps account facts when they are newer than the Config item', () => {
+    // Prepare
+    const item = loadItem('s3-account-public-access-block/baseline');
+    const newer = loadItem('account/s3-facts', (raw) => {
+      raw.capturedAt = '2026-10-03T00:00:00Z';
+      raw.s3.accountPublicAccessBlock = null;
+    });
+    // Act
+    const block = accountPublicAccessBlock(contextOf([item, newer]), '111122223333');
+    // Assess
+    expect(block).toEqual({ state: 'none', source: 'account facts' });
+  });
+
+  it('does not let a Deny with NotResource, or one narrower than the Allow, take a grant back', () => {
+    // Prepare
+    const denyAll = { Effect: 'Deny', Principal: '*', Action: 's3:GetObject' };
+    const list = statements(
+      allow({}),
+      { ...denyAll, NotResource: 'arn:aws:s3:::acme-marketing-site/private/*' },
+      { ...denyAll, Resource: 'arn:aws:s3:::acme-marketing-site/private/*' },
+    );
+    // Act
+    const grants = publicPolicyGrants(list, 'read');
+    // Assess
+    expect(grants).toHaveLength(1);
+  });
+
+  it('lets an unconditional Deny without Resource take back every grant', () => {
+    // Assess
+    expect(
+      publicPolicyGrants(statements(allow({}), { Effect: 'Deny', Principal: '*', Action: 's3:*' }), 'read'),
+    ).toEqual([]);
+  });
+
+  it('treats an item that records its ACL as complete: no PublicAccessBlockConfiguration means no bucket block', () => {
+    // Prepare
+    const bucket = loadItem('s3-bucket/public-site', (raw) => {
+      raw.supplementaryConfiguration = { AccessControlList: raw.supplementaryConfiguration.AccessControlList };
+    });
+    // Act
+    const exposure = assessPublicExposure(bucket, contextOf([accountFacts(null)]), 'read');
+    // Assess
+    expect(exposure).toMatchObject({
+      status: 'public',
+      observed: { bucketPublicAccessBlock: 'none', bucketPolicy: 'not recorded' },
+    });
+  });
+
+  it('treats a Deny with NotResource as not covering every object', () => {
+    // Prepare
+    const bucket = loadItem('s3-bucket/public-site');
+    const [statement] = statements({ Effect: 'Deny', Principal: '*', Action: 's3:*', NotResource: 'arn:aws:s3:::x' });
+    const [noResource] = statements({ Effect: 'Deny', Principal: '*', Action: 's3:*' });
+    // Assess
+    expect(statementCoversAllObjects(statement!, bucket)).toBe(false);
+    expect(statementCoversAllObjects(noResource!, bucket)).toBe(true);
   });
 });
