@@ -4,6 +4,9 @@
  */
 import { main } from '../cli/main.js';
 
-const code = await main(process.argv.slice(2), { out: () => undefined, err: (text) => process.stderr.write(`${text}\n`) });
+const code = await main(process.argv.slice(2), {
+  out: () => undefined,
+  err: (text) => process.stderr.write(`${text}\n`),
+});
 process.stdout.write(`${JSON.stringify({ code, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
 process.exitCode = code;

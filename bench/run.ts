@@ -25,13 +25,18 @@ const inventory = join(outDir, `inventory-${count}.ndjson`);
 if (!existsSync(inventory)) {
   const started = performance.now();
   const { bytes } = await generateInventory(inventory, count);
-  console.log(`generated ${count} CIs (${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${count} CIs (${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function bareParse(path: string): Promise<{ seconds: number; lines: number }> {
   const started = performance.now();
   let lines = 0;
-  for await (const line of createInterface({ input: createReadStream(path, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: createReadStream(path, { highWaterMark: 1 << 20 }),
+    crlfDelay: Infinity,
+  })) {
     if (line) {
       JSON.parse(line);
       lines++;

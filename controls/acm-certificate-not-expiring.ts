@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import { toIsoTime } from '../engine/normalize/decode.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 const DAY_MS = 86_400_000;
 /** Requested certificates that were never issued have no validity period to judge. */
@@ -32,20 +32,20 @@ export default defineControl({
   parameters: { minDaysToExpiry: 30 },
   evaluate: ({ resource, parameters, asOf }) => {
     const configuration = resource.configuration ?? {};
-    const name = toText(getField(configuration, 'domainName')) ?? displayName(resource);
-    const status = toText(getField(configuration, 'status'))?.toUpperCase() ?? null;
-    const inUseByValue = getField(configuration, 'inUseBy');
+    const name = readText(readField(configuration, 'domainName')) ?? displayName(resource);
+    const status = readText(readField(configuration, 'status'))?.toUpperCase() ?? null;
+    const inUseByValue = readField(configuration, 'inUseBy');
     const inUseBy = Array.isArray(inUseByValue) ? inUseByValue : null;
-    const rawNotAfter = getField(configuration, 'notAfter');
+    const rawNotAfter = readField(configuration, 'notAfter');
     const notAfter = rawNotAfter === undefined || rawNotAfter === null ? null : toIsoTime(rawNotAfter);
     const daysToExpiry = notAfter === null ? null : Math.floor((Date.parse(notAfter) - asOf.getTime()) / DAY_MS);
     const observed = {
       status,
-      type: toText(getField(configuration, 'type')),
+      type: readText(readField(configuration, 'type')),
       notAfter,
       daysToExpiry,
       minDaysToExpiry: parameters.minDaysToExpiry,
-      renewalEligibility: toText(getField(configuration, 'renewalEligibility')),
+      renewalEligibility: readText(readField(configuration, 'renewalEligibility')),
       inUseBy,
     };
     const unused = inUseBy !== null && inUseBy.length === 0 ? '; it is not in use by any resource' : '';

@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'apigateway-stage-access-logging-enabled',
@@ -32,12 +32,12 @@ export default defineControl({
     const configuration = resource.configuration ?? {};
     const kind = resource.resourceType === 'AWS::ApiGatewayV2::Stage' ? 'API Gateway v2 stage' : 'API Gateway stage';
     // A configuration without its stage name is a partial item, not a stage without logs.
-    if (toText(getField(configuration, 'stageName')) === null) {
+    if (readText(readField(configuration, 'stageName')) === null) {
       return insufficientData(`${kind} ${name} has no recorded stage configuration.`);
     }
-    const settings = getField(configuration, 'accessLogSettings');
-    const destinationArn = toText(getField(settings, 'destinationArn'));
-    const observed = { destinationArn, format: toText(getField(settings, 'format')) };
+    const settings = readField(configuration, 'accessLogSettings');
+    const destinationArn = readText(readField(settings, 'destinationArn'));
+    const observed = { destinationArn, format: readText(readField(settings, 'format')) };
     return destinationArn
       ? pass(`${kind} ${name} sends access logs to ${destinationArn}.`, observed)
       : fail(`${kind} ${name} has access logging disabled.`, observed);

@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'cloudfront-distribution-access-logging-enabled',
@@ -26,12 +26,12 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const logging = getField(getField(resource.configuration, 'distributionConfig'), 'logging');
-    const enabled = toBoolean(getField(logging, 'enabled'));
+    const logging = readField(readField(resource.configuration, 'distributionConfig'), 'logging');
+    const enabled = readBoolean(readField(logging, 'enabled'));
     const observed = {
       loggingEnabled: enabled,
-      bucket: toText(getField(logging, 'bucket')),
-      prefix: toText(getField(logging, 'prefix')),
+      bucket: readText(readField(logging, 'bucket')),
+      prefix: readText(readField(logging, 'prefix')),
     };
     if (enabled === null)
       return insufficientData(`CloudFront distribution ${name} has no recorded logging configuration.`, observed);

@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 const SECURE_VIEWER_POLICIES = ['redirect-to-https', 'https-only'];
 
@@ -31,31 +31,31 @@ export default defineControl({
   parameters: { weakMinimumProtocolVersions: ['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016'] as readonly string[] },
   evaluate: ({ resource, parameters }) => {
     const name = displayName(resource);
-    const config = getField(resource.configuration, 'distributionConfig');
-    const defaultBehavior = getField(config, 'defaultCacheBehavior');
+    const config = readField(resource.configuration, 'distributionConfig');
+    const defaultBehavior = readField(config, 'defaultCacheBehavior');
     if (!isRecord(config) || !isRecord(defaultBehavior)) {
       return insufficientData(`CloudFront distribution ${name} has no recorded default cache behavior.`);
     }
-    const cacheBehaviors = getField(config, 'cacheBehaviors');
-    const items = getField(cacheBehaviors, 'items');
+    const cacheBehaviors = readField(config, 'cacheBehaviors');
+    const items = readField(cacheBehaviors, 'items');
     const listed = Array.isArray(items) ? items.length : 0;
-    const quantity = getField(cacheBehaviors, 'quantity');
+    const quantity = readField(cacheBehaviors, 'quantity');
     // CloudFront always returns the list wrapper, with items null when quantity is 0.
     const behaviorsIncomplete = !isRecord(cacheBehaviors) || (typeof quantity === 'number' && quantity > listed);
     const behaviors: [string, unknown][] = [
       ['default', defaultBehavior],
       ...(Array.isArray(items) ? items : []).map((item): [string, unknown] => [
-        toText(getField(item, 'pathPattern')) ?? '(no path)',
+        readText(readField(item, 'pathPattern')) ?? '(no path)',
         item,
       ]),
     ];
     const policies = behaviors.map(([path, behavior]) => ({
       path,
-      viewerProtocolPolicy: toText(getField(behavior, 'viewerProtocolPolicy')),
+      viewerProtocolPolicy: readText(readField(behavior, 'viewerProtocolPolicy')),
     }));
-    const certificate = getField(config, 'viewerCertificate');
-    const usesDefaultCertificate = toBoolean(getField(certificate, 'cloudFrontDefaultCertificate')) === true;
-    const minimumProtocolVersion = toText(getField(certificate, 'minimumProtocolVersion'));
+    const certificate = readField(config, 'viewerCertificate');
+    const usesDefaultCertificate = readBoolean(readField(certificate, 'cloudFrontDefaultCertificate')) === true;
+    const minimumProtocolVersion = readText(readField(certificate, 'minimumProtocolVersion'));
     const observed = { behaviors: policies, usesDefaultCertificate, minimumProtocolVersion };
     const insecure = policies.filter(
       (p) => p.viewerProtocolPolicy !== null && !SECURE_VIEWER_POLICIES.includes(p.viewerProtocolPolicy),

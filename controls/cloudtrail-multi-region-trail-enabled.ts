@@ -1,13 +1,15 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
+import { collectionErrorsFor } from '../engine/evaluate/account-facts.js';
 import {
-  collectionErrorsFor,
+  basicSelectorScope,
   findSelectorField,
-  readAccountTrails,
   readOnlyScope,
-  readBoolean,
   readTrailSelectors,
   type TrailView,
-} from '../engine/evaluate/resource-policy.js';
+  trailStatus,
+  trailsToJudge,
+} from '../engine/evaluate/cloudtrail-trails.js';
+import { readBoolean } from '../engine/evaluate/config-fields.js';
 import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 type Management = 'all' | 'partial' | 'none' | 'unknown';
@@ -26,10 +28,9 @@ function managementEvents(trail: TrailView): { coverage: Management; exclusions:
     case 'basic':
       for (const selector of selectors.selectors) {
         if (readBoolean(selector.IncludeManagementEvents) !== true) continue;
-        // ReadWriteType defaults to All when omitted.
-        const type = typeof selector.ReadWriteType === 'string' ? selector.ReadWriteType : 'All';
-        if (type === 'All' || type === 'ReadOnly') read = true;
-        if (type === 'All' || type === 'WriteOnly') write = true;
+        const scope = basicSelectorScope(selector);
+        read ||= scope.read;
+        write ||= scope.write;
         const excluded = selector.ExcludeManagementEventSources;
         if (Array.isArray(excluded)) exclusions.push(...excluded.map(String));
       }
@@ -78,22 +79,17 @@ export default defineControl({
   },
   evaluate: ({ resource: account, context }) => {
     const id = account.accountId;
-    const { collected, factTrailCount, trails } = readAccountTrails(account, context);
-    if (trails.length === 0) {
-      if (collected && factTrailCount === 0) {
-        return fail(`Account ${id} has no CloudTrail trail.`, { trails: [] });
-      }
+    const found = trailsToJudge(account, context, ({ collected, factTrailCount }) => {
       const why = collected
         ? `account facts name ${factTrailCount} trail(s) but the inventory has no AWS::CloudTrail::Trail item for them`
         : 'neither trails nor CloudTrail account facts were collected';
-      return insufficientData(`Account ${id} has no trail to judge: ${why}.`, {
-        collectionErrors: collectionErrorsFor(account, 'cloudtrail'),
-      });
-    }
+      return `Account ${id} has no trail to judge: ${why}.`;
+    });
+    if (!found.ok) return found.verdict;
+    const { trails } = found;
 
     const judged = trails.map((trail) => {
-      const multiRegion = readBoolean(trail.configuration.isMultiRegionTrail);
-      const isLogging = readBoolean(trail.facts?.isLogging);
+      const { multiRegion, isLogging } = trailStatus(trail);
       const { coverage, exclusions } = managementEvents(trail);
       const qualifies = multiRegion === true && isLogging === true && coverage === 'all';
       const ruledOut = multiRegion === false || isLogging === false || coverage === 'partial' || coverage === 'none';
@@ -122,7 +118,7 @@ export default defineControl({
     if (unknown.length > 0) {
       return insufficientData(
         `Account ${id} has no trail proven to qualify; status or event selectors were not collected for ${unknown.join(', ')}.`,
-        { ...observed, collectionErrors: collectionErrorsFor(account, 'cloudtrail') },
+        { ...observed, collectionErrors: collectionErrorsFor(account, { service: 'cloudtrail' }) },
       );
     }
     return fail(

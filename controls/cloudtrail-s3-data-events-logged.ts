@@ -1,13 +1,14 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
+import { collectionErrorsFor } from '../engine/evaluate/account-facts.js';
 import {
-  collectionErrorsFor,
+  basicSelectorScope,
   findSelectorField,
-  readAccountTrails,
   readOnlyScope,
-  readBoolean,
   readTrailSelectors,
   type TrailView,
-} from '../engine/evaluate/resource-policy.js';
+  trailStatus,
+  trailsToJudge,
+} from '../engine/evaluate/cloudtrail-trails.js';
 import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
 
@@ -38,9 +39,9 @@ function s3ObjectEvents(trail: TrailView): S3Coverage {
             entry.Values.some((value: unknown) => typeof value === 'string' && ALL_BUCKETS.test(value)),
         );
       if (!allBuckets) continue;
-      const type = typeof selector.ReadWriteType === 'string' ? selector.ReadWriteType : 'All';
-      if (type === 'All' || type === 'ReadOnly') coverage.read = true;
-      if (type === 'All' || type === 'WriteOnly') coverage.write = true;
+      const scope = basicSelectorScope(selector);
+      coverage.read ||= scope.read;
+      coverage.write ||= scope.write;
     }
   } else if (selectors.kind === 'advanced') {
     for (const fields of selectors.selectors) {
@@ -94,23 +95,18 @@ export default defineControl({
   },
   evaluate: ({ resource: account, context, parameters }) => {
     const id = account.accountId;
-    const { collected, factTrailCount, trails } = readAccountTrails(account, context);
-    if (trails.length === 0) {
-      if (collected && factTrailCount === 0) return fail(`Account ${id} has no CloudTrail trail.`, { trails: [] });
-      return insufficientData(
-        `Account ${id} has no trail configuration or CloudTrail facts to judge S3 data events by.`,
-        {
-          collectionErrors: collectionErrorsFor(account, 'cloudtrail'),
-        },
-      );
-    }
+    const found = trailsToJudge(
+      account,
+      context,
+      () => `Account ${id} has no trail configuration or CloudTrail facts to judge S3 data events by.`,
+    );
+    if (!found.ok) return found.verdict;
 
     let read = false;
     let write = false;
     const unknown: string[] = [];
-    const perTrail = trails.map((trail) => {
-      const multiRegion = readBoolean(trail.configuration.isMultiRegionTrail);
-      const isLogging = readBoolean(trail.facts?.isLogging);
+    const perTrail = found.trails.map((trail) => {
+      const { multiRegion, isLogging } = trailStatus(trail);
       const events = s3ObjectEvents(trail);
       // A single-Region trail records data events only for buckets in its own Region.
       const counts = multiRegion === true && isLogging === true;
@@ -144,7 +140,7 @@ export default defineControl({
     if (unknown.length > 0) {
       return insufficientData(
         `Account ${id} has no trail proven to log S3 data events for all buckets; status or event selectors were not collected for ${unknown.join(', ')}.`,
-        { ...observed, collectionErrors: collectionErrorsFor(account, 'cloudtrail') },
+        { ...observed, collectionErrors: collectionErrorsFor(account, { service: 'cloudtrail' }) },
       );
     }
     const missing = [write ? null : 'write', read || !parameters.requireReadEvents ? null : 'read']

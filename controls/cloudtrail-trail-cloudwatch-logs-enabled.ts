@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'cloudtrail-trail-cloudwatch-logs-enabled',

@@ -1,14 +1,7 @@
+import { judgeAllRegions, type RegionOutcome } from '../engine/evaluate/account-facts.js';
+import { readBoolean, readText } from '../engine/evaluate/config-fields.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  collectionErrorsFor,
-  describeRegions,
-  partitionRegions,
-  type RegionOutcome,
-  readBoolean,
-  readRegionalFacts,
-  readText,
-} from '../engine/evaluate/resource-policy.js';
-import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { fail, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
 
 /** Records every supported type: allSupported, or the newer recordingStrategy.useOnly. */
@@ -73,37 +66,28 @@ export default defineControl({
   },
   evaluate: ({ resource: account }) => {
     const id = account.accountId;
-    const regions = readRegionalFacts(account);
-    if (regions === null) {
-      return insufficientData(`Account ${id} has no collected regional facts about AWS Config recorders.`, {
-        collectionErrors: collectionErrorsFor(account, 'config'),
-      });
-    }
-    const outcomes = regions.map(([region, facts]) => judgeRegion(region, facts));
-    const { failing, unknown, byRegion } = partitionRegions(outcomes);
-    const globalRegions = outcomes.filter((outcome) => outcome.global).map((outcome) => outcome.region);
-    const observed = { regions: byRegion, globalResourceRegions: globalRegions };
-    if (failing.length > 0) {
-      return fail(`Account ${id} has AWS Config not fully recording in ${describeRegions(failing)}.`, observed);
-    }
-    if (unknown.length > 0) {
-      return insufficientData(
-        `Account ${id} has no collected AWS Config recorder facts for ${describeRegions(unknown)}.`,
-        {
-          ...observed,
-          collectionErrors: collectionErrorsFor(account, 'config'),
-        },
-      );
-    }
-    if (globalRegions.length === 0) {
-      return fail(
-        `Account ${id} records AWS Config in every Region but no Region records global resource types.`,
-        observed,
-      );
-    }
-    return pass(
-      `Account ${id} has AWS Config recording all resource types in ${outcomes.length} Region(s), global resources in ${globalRegions.join(', ')}.`,
-      observed,
-    );
+    const globalRegionsOf = (outcomes: ReturnType<typeof judgeRegion>[]) =>
+      outcomes.filter((outcome) => outcome.global).map((outcome) => outcome.region);
+    return judgeAllRegions(account, {
+      service: 'config',
+      judgeRegion,
+      noFacts: 'regional facts about AWS Config recorders',
+      failing: 'AWS Config not fully recording in',
+      unknown: 'AWS Config recorder facts for',
+      observe: (outcomes) => ({ globalResourceRegions: globalRegionsOf(outcomes) }),
+      allOk: (outcomes, observed) => {
+        const globalRegions = globalRegionsOf(outcomes);
+        if (globalRegions.length === 0) {
+          return fail(
+            `Account ${id} records AWS Config in every Region but no Region records global resource types.`,
+            observed,
+          );
+        }
+        return pass(
+          `Account ${id} has AWS Config recording all resource types in ${outcomes.length} Region(s), global resources in ${globalRegions.join(', ')}.`,
+          observed,
+        );
+      },
+    });
   },
 });

@@ -1,7 +1,7 @@
-import { readField, readText } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'dynamodb-table-kms-encrypted',
@@ -30,12 +30,12 @@ export default defineControl({
     if (sse !== undefined && sse !== null && !isRecord(sse)) {
       return error(`DynamoDB table ${name} has an SSE description in an unrecognised shape.`, { sseDescription: sse });
     }
-    const sseType = readText(sse, 'sSEType');
-    const sseStatus = readText(sse, 'status');
-    const kmsKeyArn = readText(sse, 'kMSMasterKeyArn');
+    const sseType = readText(readField(sse, 'sSEType'));
+    const sseStatus = readText(readField(sse, 'status'));
+    const kmsKeyArn = readText(readField(sse, 'kMSMasterKeyArn'));
     if (sse === undefined || sse === null) {
       // DescribeTable omits SSEDescription for the AWS owned key, so absence only means that on a complete item.
-      if (readText(config, 'tableStatus') === null) {
+      if (readText(readField(config, 'tableStatus')) === null) {
         return insufficientData(`DynamoDB table ${name} has no recorded table description.`);
       }
     } else if (sseType?.toUpperCase() === 'KMS' || (sseType === null && kmsKeyArn !== null)) {

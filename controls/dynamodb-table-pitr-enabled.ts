@@ -1,6 +1,6 @@
-import { readField, readPath, readText, supplementaryDecodeError } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { decodeErrorFor, readField, readPath, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'dynamodb-table-pitr-enabled',
@@ -23,11 +23,11 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const decodeError = supplementaryDecodeError(resource, 'ContinuousBackupsDescription');
+    const decodeError = decodeErrorFor(resource, 'ContinuousBackupsDescription');
     if (decodeError)
       return error(`DynamoDB table ${name} has an unreadable ContinuousBackupsDescription.`, { decodeError });
     const backups = readField(resource.supplementary, 'ContinuousBackupsDescription');
-    const status = readText(readField(backups, 'pointInTimeRecoveryDescription'), 'pointInTimeRecoveryStatus');
+    const status = readText(readPath(backups, 'pointInTimeRecoveryDescription', 'pointInTimeRecoveryStatus'));
     if (status === null) {
       return insufficientData(`DynamoDB table ${name} has no recorded point-in-time recovery status.`, {
         continuousBackupsDescription: backups ?? null,
@@ -35,7 +35,7 @@ export default defineControl({
     }
     const observed = {
       pointInTimeRecoveryStatus: status,
-      continuousBackupsStatus: readText(backups, 'continuousBackupsStatus'),
+      continuousBackupsStatus: readText(readField(backups, 'continuousBackupsStatus')),
       recoveryPeriodInDays: readPath(backups, 'pointInTimeRecoveryDescription', 'recoveryPeriodInDays') ?? null,
     };
     return status.toUpperCase() === 'ENABLED'

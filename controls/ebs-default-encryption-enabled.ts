@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
 import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'ebs-default-encryption-enabled',
@@ -32,16 +32,16 @@ export default defineControl({
     const disabled: string[] = [];
     const unknown = new Set<string>();
     for (const [region, facts] of Object.entries(regions)) {
-      const value = toBoolean(getField(facts, 'ebsEncryptionByDefault'));
+      const value = readBoolean(readField(facts, 'ebsEncryptionByDefault'));
       if (value === true) enabled.push(region);
       else if (value === false) disabled.push(region);
       else unknown.add(region);
     }
     const errors = resource.configuration?.collectionErrors;
     for (const failure of Array.isArray(errors) ? errors : []) {
-      const region = toText(getField(failure, 'region'));
+      const region = readText(readField(failure, 'region'));
       if (
-        toText(getField(failure, 'operation')) === 'GetEbsEncryptionByDefault' &&
+        readText(readField(failure, 'operation')) === 'GetEbsEncryptionByDefault' &&
         region &&
         !enabled.includes(region)
       ) {

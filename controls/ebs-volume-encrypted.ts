@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'ebs-volume-encrypted',
@@ -26,14 +26,14 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const configuration = resource.configuration ?? {};
-    const encrypted = toBoolean(configuration.encrypted);
+    const encrypted = readBoolean(configuration.encrypted);
     const attachments = Array.isArray(configuration.attachments) ? configuration.attachments : [];
     const observed = {
       encrypted,
-      kmsKeyId: toText(configuration.kmsKeyId),
+      kmsKeyId: readText(configuration.kmsKeyId),
       // Older items hold state as a string, newer ones as { value }.
-      state: toText(configuration.state) ?? toText(getField(configuration.state, 'value')),
-      attachedTo: attachments.map((attachment) => toText(getField(attachment, 'instanceId'))).filter(Boolean),
+      state: readText(configuration.state) ?? readText(readField(configuration.state, 'value')),
+      attachedTo: attachments.map((attachment) => readText(readField(attachment, 'instanceId'))).filter(Boolean),
     };
     if (encrypted === null) return insufficientData(`EBS volume ${name} has no recorded encrypted flag.`, observed);
     return encrypted

@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'ec2-instance-imdsv2-required',
@@ -28,12 +28,12 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const configuration = resource.configuration ?? {};
-    const state = toText(getField(configuration.state, 'name'));
+    const state = readText(readField(configuration.state, 'name'));
     if (state === 'terminated') return notApplicable(`EC2 instance ${name} is terminated.`, { state });
     const options = configuration.metadataOptions;
     if (!isRecord(options)) return insufficientData(`EC2 instance ${name} has no recorded metadataOptions.`, { state });
-    const httpTokens = toText(options.httpTokens)?.toLowerCase() ?? null;
-    const httpEndpoint = toText(options.httpEndpoint)?.toLowerCase() ?? null;
+    const httpTokens = readText(options.httpTokens)?.toLowerCase() ?? null;
+    const httpEndpoint = readText(options.httpEndpoint)?.toLowerCase() ?? null;
     const observed = {
       state,
       httpTokens,

@@ -1,16 +1,16 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 /** Public IPv4 addresses of every interface and secondary private address. */
 function interfacePublicIps(interfaces: unknown[]): string[] {
   const found: string[] = [];
   for (const eni of interfaces) {
-    const ip = toText(getField(getField(eni, 'association'), 'publicIp'));
+    const ip = readText(readField(readField(eni, 'association'), 'publicIp'));
     if (ip) found.push(ip);
-    const secondary = getField(eni, 'privateIpAddresses');
+    const secondary = readField(eni, 'privateIpAddresses');
     for (const address of Array.isArray(secondary) ? secondary : []) {
-      const secondaryIp = toText(getField(getField(address, 'association'), 'publicIp'));
+      const secondaryIp = readText(readField(readField(address, 'association'), 'publicIp'));
       if (secondaryIp) found.push(secondaryIp);
     }
   }
@@ -42,19 +42,19 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const configuration = resource.configuration ?? {};
-    const state = toText(getField(configuration.state, 'name'));
+    const state = readText(readField(configuration.state, 'name'));
     if (state === 'terminated') return notApplicable(`EC2 instance ${name} is terminated.`, { state });
     const interfaces = configuration.networkInterfaces;
     const hasPublicIpField = 'publicIpAddress' in configuration;
     if (!hasPublicIpField && !Array.isArray(interfaces)) {
       return insufficientData(`EC2 instance ${name} has no recorded publicIpAddress or network interfaces.`, { state });
     }
-    const primary = toText(configuration.publicIpAddress);
+    const primary = readText(configuration.publicIpAddress);
     const publicIps = [
       ...new Set([...(primary ? [primary] : []), ...interfacePublicIps(Array.isArray(interfaces) ? interfaces : [])]),
     ];
     const ipv6Count = (Array.isArray(interfaces) ? interfaces : [])
-      .map((eni) => getField(eni, 'ipv6Addresses'))
+      .map((eni) => readField(eni, 'ipv6Addresses'))
       .reduce<number>((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
     const observed = {
       state,

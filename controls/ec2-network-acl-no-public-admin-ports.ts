@@ -1,10 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  decideInternetIngress,
-  formatPorts,
-  readNetworkAclEntries,
-  ruleOpensPort,
-} from '../engine/evaluate/network-exposure.js';
+import { formatPorts, ruleOpensPort } from '../engine/evaluate/network-exposure.js';
+import { decideInternetIngress, readNetworkAclEntries } from '../engine/evaluate/network-acl.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({

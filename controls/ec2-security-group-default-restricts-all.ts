@@ -1,6 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { describeRule, readSecurityGroupRules, toText } from '../engine/evaluate/network-exposure.js';
+import { describeRule, readSecurityGroupRules } from '../engine/evaluate/network-exposure.js';
 import { fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'ec2-security-group-default-restricts-all',
@@ -26,8 +27,8 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const configuration = resource.configuration ?? {};
-    const groupName = toText(configuration.groupName) ?? resource.resourceName;
-    const vpcId = toText(configuration.vpcId);
+    const groupName = readText(configuration.groupName) ?? resource.resourceName;
+    const vpcId = readText(configuration.vpcId);
     const label = `${resource.resourceId}${vpcId ? ` of ${vpcId}` : ''}`;
     if (groupName === null)
       return insufficientData(`Security group ${resource.resourceId} has no recorded group name.`);

@@ -1,6 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { describeRule, readSecurityGroupRules, ruleOpensAllTraffic } from '../engine/evaluate/network-exposure.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { describeRule, judgeInboundRules, ruleOpensAllTraffic } from '../engine/evaluate/network-exposure.js';
 
 export default defineControl({
   id: 'ec2-security-group-no-public-all-traffic',
@@ -22,27 +21,16 @@ export default defineControl({
       'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html',
     ],
   },
-  evaluate: ({ resource }) => {
-    const name = displayName(resource);
-    const permissions = resource.configuration?.ipPermissions;
-    if (!Array.isArray(permissions)) {
-      return insufficientData(`Security group ${name} has no recorded inbound rules (ipPermissions).`);
-    }
-    const { rules, invalid, prefixListIds } = readSecurityGroupRules(permissions);
-    const offending = rules.filter((rule) => rule.wholeInternet && ruleOpensAllTraffic(rule));
-    const observed = { offendingRules: offending.map(describeRule), unresolvedPrefixLists: prefixListIds };
-    if (offending.length > 0) {
+  evaluate: ({ resource }) =>
+    judgeInboundRules(resource, ({ rules, prefixListIds }) => {
+      const offending = rules.filter((rule) => rule.wholeInternet && ruleOpensAllTraffic(rule));
       const what = offending.map((rule) =>
         rule.protocol === 'all' ? `all traffic from ${rule.cidr}` : `all ${rule.protocol} ports from ${rule.cidr}`,
       );
-      return fail(`Security group ${name} admits ${what.join(' and ')}.`, observed);
-    }
-    if (invalid.length > 0) {
-      return error(`Security group ${name} has inbound rules that could not be read: ${invalid.join('; ')}.`, {
-        ...observed,
-        invalid,
-      });
-    }
-    return pass(`Security group ${name} admits no all-protocol or all-port traffic from the internet.`, observed);
-  },
+      return {
+        observed: { offendingRules: offending.map(describeRule), unresolvedPrefixLists: prefixListIds },
+        offence: offending.length > 0 ? `admits ${what.join(' and ')}` : null,
+        clean: 'admits no all-protocol or all-port traffic from the internet',
+      };
+    }),
 });

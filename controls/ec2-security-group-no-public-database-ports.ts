@@ -1,10 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  describeRule,
-  internetRulesOpeningPorts,
-  readSecurityGroupRules,
-} from '../engine/evaluate/network-exposure.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { judgeInternetPorts } from '../engine/evaluate/network-exposure.js';
 
 /**
  * Data-store ports that must never face the whole internet:
@@ -43,31 +38,6 @@ export default defineControl({
     ],
   },
   parameters: { ports: DATABASE_PORTS },
-  evaluate: ({ resource, parameters }) => {
-    const name = displayName(resource);
-    const permissions = resource.configuration?.ipPermissions;
-    if (!Array.isArray(permissions)) {
-      return insufficientData(`Security group ${name} has no recorded inbound rules (ipPermissions).`);
-    }
-    const { rules, invalid, prefixListIds } = readSecurityGroupRules(permissions);
-    const exposures = internetRulesOpeningPorts(rules, parameters.ports);
-    const observed = {
-      offendingRules: exposures.map(({ rule, openPorts }) => ({ ...describeRule(rule), openPorts })),
-      unresolvedPrefixLists: prefixListIds,
-    };
-    if (exposures.length > 0) {
-      const ports = [...new Set(exposures.flatMap((exposure) => exposure.openPorts))].sort((a, b) => a - b);
-      const shown =
-        ports.length > 6 ? `${ports.slice(0, 6).join(', ')} and ${ports.length - 6} more` : ports.join(', ');
-      const cidrs = [...new Set(exposures.map((exposure) => exposure.rule.cidr))];
-      return fail(`Security group ${name} admits ${cidrs.join(' and ')} to database port ${shown}.`, observed);
-    }
-    if (invalid.length > 0) {
-      return error(`Security group ${name} has inbound rules that could not be read: ${invalid.join('; ')}.`, {
-        ...observed,
-        invalid,
-      });
-    }
-    return pass(`Security group ${name} admits no internet traffic to database ports.`, observed);
-  },
+  evaluate: ({ resource, parameters }) =>
+    judgeInternetPorts(resource, { ports: parameters.ports, noun: 'database port', passLabel: 'database ports' }),
 });

@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { toBoolean } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readBoolean } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'ec2-subnet-no-auto-public-ip',
@@ -27,11 +27,11 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const configuration = resource.configuration ?? {};
-    const mapPublicIpOnLaunch = toBoolean(configuration.mapPublicIpOnLaunch);
+    const mapPublicIpOnLaunch = readBoolean(configuration.mapPublicIpOnLaunch);
     const observed = {
       mapPublicIpOnLaunch,
-      defaultForAz: toBoolean(configuration.defaultForAz),
-      assignIpv6AddressOnCreation: toBoolean(configuration.assignIpv6AddressOnCreation),
+      defaultForAz: readBoolean(configuration.defaultForAz),
+      assignIpv6AddressOnCreation: readBoolean(configuration.assignIpv6AddressOnCreation),
       vpcId: configuration.vpcId ?? null,
     };
     if (mapPublicIpOnLaunch === null) {

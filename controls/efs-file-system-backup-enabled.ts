@@ -1,6 +1,6 @@
-import { readField, readText } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'efs-file-system-backup-enabled',
@@ -25,7 +25,7 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const name = displayName(resource);
     const policy = readField(resource.configuration, 'BackupPolicy');
-    const status = readText(policy, 'Status');
+    const status = readText(readField(policy, 'Status'));
     if (status === null) {
       return insufficientData(`EFS file system ${name} has no recorded backup policy.`, {
         backupPolicy: policy ?? null,

@@ -1,6 +1,7 @@
-import { readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'efs-file-system-encrypted',
@@ -21,13 +22,13 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
-    const encrypted = requireSetting(readFlag(config, 'Encrypted'), `EFS file system ${name}`, 'Encrypted');
-    if (!encrypted.ok) return encrypted.verdict;
-    const observed = { encrypted: encrypted.value, kmsKeyId: readText(config, 'KmsKeyId') };
-    return encrypted.value
-      ? pass(`EFS file system ${name} is encrypted at rest.`, observed)
-      : fail(`EFS file system ${name} is not encrypted at rest.`, observed);
+    return judgeFlag(config, 'Encrypted', {
+      subject: `EFS file system ${displayName(resource)}`,
+      whenTrue: 'is encrypted at rest',
+      whenFalse: 'is not encrypted at rest',
+      observedAs: 'encrypted',
+      observed: { kmsKeyId: readText(readField(config, 'KmsKeyId')) },
+    });
   },
 });

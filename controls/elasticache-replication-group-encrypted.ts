@@ -1,6 +1,7 @@
-import { readFlag, readText, type Setting } from '../engine/evaluate/datastore-settings.js';
+import { readFlag, type Setting } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 const known = (setting: Setting<boolean>): boolean | null => (setting.state === 'present' ? setting.value : null);
 
@@ -33,13 +34,13 @@ export default defineControl({
     const atRest = readFlag(config, 'atRestEncryptionEnabled');
     const inTransit = readFlag(config, 'transitEncryptionEnabled');
     // Before transit encryption modes existed, enabling it meant required; "preferred" lets plaintext clients in.
-    const transitMode = readText(config, 'transitEncryptionMode');
+    const transitMode = readText(readField(config, 'transitEncryptionMode'));
     const observed = {
       atRestEncryptionEnabled: known(atRest),
       transitEncryptionEnabled: known(inTransit),
       transitEncryptionMode: transitMode,
       authTokenEnabled: known(readFlag(config, 'authTokenEnabled')),
-      kmsKeyId: readText(config, 'kmsKeyId'),
+      kmsKeyId: readText(readField(config, 'kmsKeyId')),
     };
     for (const [field, setting] of [
       ['atRestEncryptionEnabled', atRest],

@@ -1,11 +1,13 @@
 import type { EvaluationContext } from '../engine/evaluate/define-control.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import type { Resource, Verdict } from '../engine/types.js';
-
-const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
-const V2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
+import {
+  CLASSIC_LOAD_BALANCER_TYPE,
+  loadBalancerScheme,
+  V2_LOAD_BALANCER_TYPE,
+} from '../engine/evaluate/load-balancer-settings.js';
 
 /**
  * Predefined ELB security policies that still negotiate TLS 1.0 or 1.1 (or
@@ -42,9 +44,9 @@ const isWeakPolicy = (name: string, parameters: Parameters): boolean =>
 function judgeListener(resource: Resource, context: EvaluationContext, parameters: Parameters): Verdict {
   const name = displayName(resource);
   const configuration = resource.configuration ?? {};
-  const protocol = toText(getField(configuration, 'Protocol'))?.toUpperCase() ?? null;
-  const sslPolicy = toText(getField(configuration, 'SslPolicy'));
-  const port = getField(configuration, 'Port') ?? null;
+  const protocol = readText(readField(configuration, 'Protocol'))?.toUpperCase() ?? null;
+  const sslPolicy = readText(readField(configuration, 'SslPolicy'));
+  const port = readField(configuration, 'Port') ?? null;
   const observed: Record<string, unknown> = { protocol, port, sslPolicy };
   if (protocol === 'HTTPS' || protocol === 'TLS') {
     if (sslPolicy === null) return insufficientData(`Listener ${name} has no recorded SslPolicy.`, observed);
@@ -53,22 +55,22 @@ function judgeListener(resource: Resource, context: EvaluationContext, parameter
       : pass(`Listener ${name} serves ${protocol} with ${sslPolicy}.`, observed);
   }
   if (protocol === 'HTTP') {
-    const actions = getField(configuration, 'DefaultActions');
+    const actions = readField(configuration, 'DefaultActions');
     if (!Array.isArray(actions)) return insufficientData(`Listener ${name} has no recorded DefaultActions.`, observed);
     const redirect = actions.find(
       (action) =>
-        toText(getField(action, 'Type'))?.toLowerCase() === 'redirect' &&
-        toText(getField(getField(action, 'RedirectConfig'), 'Protocol'))?.toUpperCase() === 'HTTPS',
+        readText(readField(action, 'Type'))?.toLowerCase() === 'redirect' &&
+        readText(readField(readField(action, 'RedirectConfig'), 'Protocol'))?.toUpperCase() === 'HTTPS',
     );
-    observed.defaultActions = actions.map((action) => toText(getField(action, 'Type')));
+    observed.defaultActions = actions.map((action) => readText(readField(action, 'Type')));
     return redirect
       ? pass(`Listener ${name} redirects HTTP to HTTPS.`, observed)
       : fail(`Listener ${name} serves plain HTTP without redirecting to HTTPS.`, observed);
   }
   if (protocol === 'TCP' || protocol === 'UDP' || protocol === 'TCP_UDP') {
-    const arn = toText(getField(configuration, 'LoadBalancerArn'));
-    const loadBalancer = arn ? context.find(V2_LOAD_BALANCER, arn) : undefined;
-    const scheme = toText(getField(loadBalancer?.configuration, 'scheme'))?.toLowerCase() ?? null;
+    const arn = readText(readField(configuration, 'LoadBalancerArn'));
+    const loadBalancer = arn ? context.find(V2_LOAD_BALANCER_TYPE, arn) : undefined;
+    const scheme = loadBalancerScheme(loadBalancer?.configuration);
     observed.scheme = scheme;
     if (scheme === null) {
       return insufficientData(
@@ -101,22 +103,22 @@ function classicPolicyIsWeak(policyNames: string[], policies: unknown, parameter
   let undescribed = false;
   for (const policyName of policyNames) {
     if (isWeakPolicy(policyName, parameters)) return true;
-    const policy = described.find((entry) => toText(getField(entry, 'policyName')) === policyName);
+    const policy = described.find((entry) => readText(readField(entry, 'policyName')) === policyName);
     if (policy === undefined) {
       // A predefined policy is known by its name; a custom one needs its attributes.
       if (policyName.startsWith('ELBSecurityPolicy-')) negotiationPolicies++;
       else undescribed = true;
       continue;
     }
-    const type = toText(getField(policy, 'policyTypeName'));
+    const type = readText(readField(policy, 'policyTypeName'));
     if (type !== null && type !== 'SSLNegotiationPolicyType') continue;
     negotiationPolicies++;
-    const attributes = getField(policy, 'policyAttributeDescriptions');
+    const attributes = readField(policy, 'policyAttributeDescriptions');
     const weak = (Array.isArray(attributes) ? attributes : []).some((attribute) => {
-      const key = toText(getField(attribute, 'attributeName'));
-      const value = toText(getField(attribute, 'attributeValue'));
+      const key = readText(readField(attribute, 'attributeName'));
+      const value = readText(readField(attribute, 'attributeValue'));
       if (key === 'Reference-Security-Policy') return value !== null && isWeakPolicy(value, parameters);
-      return key !== null && WEAK_PROTOCOL_ATTRIBUTES.includes(key) && toBoolean(value) === true;
+      return key !== null && WEAK_PROTOCOL_ATTRIBUTES.includes(key) && readBoolean(value) === true;
     });
     if (weak) return true;
   }
@@ -126,7 +128,7 @@ function classicPolicyIsWeak(policyNames: string[], policies: unknown, parameter
 function judgeClassic(resource: Resource, parameters: Parameters): Verdict {
   const name = displayName(resource);
   const configuration = resource.configuration ?? {};
-  const scheme = toText(configuration.scheme)?.toLowerCase() ?? null;
+  const scheme = loadBalancerScheme(configuration);
   const descriptions = configuration.listenerDescriptions;
   if (!Array.isArray(descriptions)) return insufficientData(`Classic load balancer ${name} has no recorded listeners.`);
   const plaintext: string[] = [];
@@ -134,10 +136,10 @@ function judgeClassic(resource: Resource, parameters: Parameters): Verdict {
   const unknown: string[] = [];
   let tlsListeners = 0;
   for (const description of descriptions) {
-    const listener = getField(description, 'listener');
-    const protocol = toText(getField(listener, 'protocol'))?.toUpperCase() ?? 'unknown';
-    const label = `${protocol}:${String(getField(listener, 'loadBalancerPort') ?? '?')}`;
-    const policyNamesValue = getField(description, 'policyNames');
+    const listener = readField(description, 'listener');
+    const protocol = readText(readField(listener, 'protocol'))?.toUpperCase() ?? 'unknown';
+    const label = `${protocol}:${String(readField(listener, 'loadBalancerPort') ?? '?')}`;
+    const policyNamesValue = readField(description, 'policyNames');
     const policyNames = Array.isArray(policyNamesValue)
       ? policyNamesValue.filter((p): p is string => typeof p === 'string')
       : [];
@@ -175,8 +177,8 @@ export default defineControl({
   title: 'Load balancer listeners use TLS 1.2+ or redirect HTTP to HTTPS',
   service: 'elb',
   severity: 'high',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', CLASSIC],
-  uses: [V2_LOAD_BALANCER],
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', CLASSIC_LOAD_BALANCER_TYPE],
+  uses: [V2_LOAD_BALANCER_TYPE],
   description:
     'ELBv2 listeners are HTTPS/TLS with a security policy that refuses TLS below 1.2, or HTTP whose default action redirects to HTTPS; TCP/UDP listeners fail on internet-facing load balancers. Classic load balancers fail on HTTP/TCP listeners of an internet-facing scheme and on weak SSL policies.',
   rationale:
@@ -196,7 +198,7 @@ export default defineControl({
   },
   parameters: { weakSslPolicies: WEAK_SSL_POLICIES },
   evaluate: ({ resource, context, parameters }) =>
-    resource.resourceType === CLASSIC
+    resource.resourceType === CLASSIC_LOAD_BALANCER_TYPE
       ? judgeClassic(resource, parameters)
       : judgeListener(resource, context, parameters),
 });

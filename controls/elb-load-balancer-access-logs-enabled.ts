@@ -1,19 +1,22 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, readLoadBalancerAttributes, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
+import {
+  CLASSIC_LOAD_BALANCER_TYPE,
+  loadBalancerType,
+  readLoadBalancerAttributes,
+} from '../engine/evaluate/load-balancer-settings.js';
 import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import type { Resource, Verdict } from '../engine/types.js';
-
-const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 function judgeClassic(resource: Resource, name: string): Verdict {
   // Config records the DescribeLoadBalancerAttributes answer as a supplementary object.
-  const accessLog = getField(resource.supplementary.LoadBalancerAttributes, 'accessLog');
-  const enabled = toBoolean(getField(accessLog, 'enabled'));
+  const accessLog = readField(resource.supplementary.LoadBalancerAttributes, 'accessLog');
+  const enabled = readBoolean(readField(accessLog, 'enabled'));
   const observed = {
     type: 'classic',
     accessLogsEnabled: enabled,
-    bucket: toText(getField(accessLog, 's3BucketName')),
-    prefix: toText(getField(accessLog, 's3BucketPrefix')),
+    bucket: readText(readField(accessLog, 's3BucketName')),
+    prefix: readText(readField(accessLog, 's3BucketPrefix')),
   };
   if (enabled === null) {
     return insufficientData(`Classic load balancer ${name} has no recorded access log attribute.`, observed);
@@ -31,7 +34,7 @@ export default defineControl({
   title: 'Load balancer delivers access logs to S3',
   service: 'elb',
   severity: 'medium',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', CLASSIC],
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', CLASSIC_LOAD_BALANCER_TYPE],
   description:
     'Application and network load balancers have the attribute access_logs.s3.enabled "true"; classic load balancers have accessLog.enabled true. Gateway load balancers have no access logs and are not applicable.',
   rationale:
@@ -51,19 +54,19 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    if (resource.resourceType === CLASSIC) return judgeClassic(resource, name);
-    const type = toText(resource.configuration?.type)?.toLowerCase() ?? null;
+    if (resource.resourceType === CLASSIC_LOAD_BALANCER_TYPE) return judgeClassic(resource, name);
+    const type = loadBalancerType(resource.configuration);
     if (type === 'gateway') return notApplicable(`Gateway load balancer ${name} has no access logs.`, { type });
     const attributes = readLoadBalancerAttributes(resource.supplementary.LoadBalancerAttributes);
     if (attributes === null) {
       return insufficientData(`Load balancer ${name} has no recorded LoadBalancerAttributes.`, { type });
     }
-    const enabled = toBoolean(attributes['access_logs.s3.enabled']);
+    const enabled = readBoolean(attributes['access_logs.s3.enabled']);
     const observed = {
       type,
       accessLogsEnabled: enabled,
-      bucket: toText(attributes['access_logs.s3.bucket']),
-      prefix: toText(attributes['access_logs.s3.prefix']),
+      bucket: readText(attributes['access_logs.s3.bucket']),
+      prefix: readText(attributes['access_logs.s3.prefix']),
     };
     if (enabled === null) {
       return insufficientData(`Load balancer ${name} has no recorded access_logs.s3.enabled attribute.`, observed);

@@ -1,6 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readLoadBalancerAttributes, toBoolean, toText } from '../engine/evaluate/network-exposure.js';
+import { loadBalancerType, readLoadBalancerAttributes } from '../engine/evaluate/load-balancer-settings.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readBoolean } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'elb-load-balancer-deletion-protection-enabled',
@@ -26,12 +27,12 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const type = toText(resource.configuration?.type)?.toLowerCase() ?? null;
+    const type = loadBalancerType(resource.configuration);
     const attributes = readLoadBalancerAttributes(resource.supplementary.LoadBalancerAttributes);
     if (attributes === null) {
       return insufficientData(`Load balancer ${name} has no recorded LoadBalancerAttributes.`, { type });
     }
-    const enabled = toBoolean(attributes['deletion_protection.enabled']);
+    const enabled = readBoolean(attributes['deletion_protection.enabled']);
     const observed = { type, deletionProtection: enabled };
     if (enabled === null) {
       return insufficientData(`Load balancer ${name} has no recorded deletion_protection.enabled attribute.`, observed);

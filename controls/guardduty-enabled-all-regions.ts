@@ -1,12 +1,6 @@
+import { judgeAllRegions, type RegionOutcome } from '../engine/evaluate/account-facts.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  collectionErrorsFor,
-  describeRegions,
-  partitionRegions,
-  type RegionOutcome,
-  readRegionalFacts,
-} from '../engine/evaluate/resource-policy.js';
-import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
 
 function judgeRegion(region: string, facts: Record<string, unknown>): RegionOutcome {
@@ -42,26 +36,14 @@ export default defineControl({
     securityHub: 'GuardDuty.1',
     urls: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html'],
   },
-  evaluate: ({ resource: account }) => {
-    const id = account.accountId;
-    const regions = readRegionalFacts(account);
-    if (regions === null) {
-      return insufficientData(`Account ${id} has no collected regional facts about GuardDuty detectors.`, {
-        collectionErrors: collectionErrorsFor(account, 'guardduty'),
-      });
-    }
-    const outcomes = regions.map(([region, facts]) => judgeRegion(region, facts));
-    const { failing, unknown, byRegion } = partitionRegions(outcomes);
-    const observed = { regions: byRegion };
-    if (failing.length > 0) {
-      return fail(`Account ${id} has GuardDuty not enabled in ${describeRegions(failing)}.`, observed);
-    }
-    if (unknown.length > 0) {
-      return insufficientData(`Account ${id} has no collected GuardDuty facts for ${describeRegions(unknown)}.`, {
-        ...observed,
-        collectionErrors: collectionErrorsFor(account, 'guardduty'),
-      });
-    }
-    return pass(`Account ${id} has GuardDuty enabled in all ${outcomes.length} Region(s).`, observed);
-  },
+  evaluate: ({ resource: account }) =>
+    judgeAllRegions(account, {
+      service: 'guardduty',
+      judgeRegion,
+      noFacts: 'regional facts about GuardDuty detectors',
+      failing: 'GuardDuty not enabled in',
+      unknown: 'GuardDuty facts for',
+      allOk: (outcomes, observed) =>
+        pass(`Account ${account.accountId} has GuardDuty enabled in all ${outcomes.length} Region(s).`, observed),
+    }),
 });

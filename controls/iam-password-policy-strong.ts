@@ -1,17 +1,11 @@
-import { collectionErrorsFor } from '../engine/evaluate/credential-report.js';
+import { collectionErrorsFor } from '../engine/evaluate/account-facts.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readBoolean, readNumber } from '../engine/evaluate/config-fields.js';
 
-/** GetAccountPasswordPolicy booleans; tolerate "true"/"false" strings from re-serialised records. */
-const flag = (value: unknown): boolean =>
-  value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
-/** Numbers; AWS omits MaxPasswordAge and PasswordReusePrevention when they are not set. */
-const count = (value: unknown): number | null => {
-  const number =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : null;
-  return number !== null && Number.isFinite(number) ? number : null;
-};
+/** GetAccountPasswordPolicy booleans; "true"/"false" strings come from re-serialised records. */
+const flag = (value: unknown): boolean => readBoolean(value) === true;
 
 interface Shortfall {
   attribute: string;
@@ -53,7 +47,7 @@ export default defineControl({
     const policy = isRecord(iam) ? iam.passwordPolicy : undefined;
     if (policy === undefined) {
       return insufficientData(`Password policy of ${name} was not collected.`, {
-        collectionErrors: collectionErrorsFor(account, ['GetAccountPasswordPolicy']),
+        collectionErrors: collectionErrorsFor(account, { operations: ['GetAccountPasswordPolicy'] }),
       });
     }
     if (policy === null) {
@@ -68,7 +62,7 @@ export default defineControl({
       return insufficientData(`Password policy of ${name} is not an object.`, { passwordPolicy: policy });
 
     const shortfalls: Shortfall[] = [];
-    const length = count(policy.MinimumPasswordLength);
+    const length = readNumber(policy.MinimumPasswordLength);
     if (length === null || length < parameters.minimumLength) {
       shortfalls.push({
         attribute: 'MinimumPasswordLength',
@@ -86,7 +80,7 @@ export default defineControl({
       if (parameters[parameter] && !flag(policy[attribute]))
         shortfalls.push({ attribute, expected: 'true', actual: policy[attribute] ?? null });
     }
-    const reuse = count(policy.PasswordReusePrevention);
+    const reuse = readNumber(policy.PasswordReusePrevention);
     if (parameters.reusePrevention > 0 && (reuse ?? 0) < parameters.reusePrevention) {
       shortfalls.push({
         attribute: 'PasswordReusePrevention',
@@ -94,7 +88,7 @@ export default defineControl({
         actual: reuse,
       });
     }
-    const maxAge = count(policy.MaxPasswordAge);
+    const maxAge = readNumber(policy.MaxPasswordAge);
     // MaxPasswordAge 0 or absent means passwords never expire.
     if (parameters.maxAgeDays > 0 && (maxAge === null || maxAge === 0 || maxAge > parameters.maxAgeDays)) {
       shortfalls.push({ attribute: 'MaxPasswordAge', expected: `1..${parameters.maxAgeDays}`, actual: maxAge });

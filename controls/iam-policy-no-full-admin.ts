@@ -1,12 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  analyseFullAdmin,
-  policyItemSource,
-  policyUsage,
-  scopeOf,
-  singlePolicy,
-} from '../engine/evaluate/iam-permissions.js';
-import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { preparePolicyItem } from '../engine/evaluate/iam-judgement.js';
+import { analyseFullAdmin } from '../engine/evaluate/iam-permissions.js';
+import { fail, notApplicable, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'iam-policy-no-full-admin',
@@ -28,18 +23,10 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/config/latest/developerguide/iam-policy-no-statements-with-admin-access.html'],
   },
   parameters: { excludePermissionsBoundaryPolicies: false },
-  evaluate: ({ resource: policy, parameters }) => {
-    const name = displayName(policy);
-    const usage = policyUsage(policy);
-    const item = policyItemSource(policy);
-    if (!item.ok) {
-      return item.problem === 'undecodable'
-        ? error(`IAM policy ${name} has a default version that cannot be decoded: ${item.detail}.`, usage)
-        : insufficientData(`IAM policy ${name} cannot be judged: its ${item.detail}.`, usage);
-    }
-    const observed = { ...usage, defaultVersionId: item.source.versionId };
-    if (item.awsManaged)
-      return notApplicable(`IAM policy ${name} is AWS-managed; it is judged where it is attached.`, observed);
+  evaluate: ({ resource, parameters }) => {
+    const policy = preparePolicyItem(resource);
+    if (!policy.ok) return policy.verdict;
+    const { name, usage, observed } = policy;
     if (
       parameters.excludePermissionsBoundaryPolicies &&
       usage.attached === false &&
@@ -47,7 +34,7 @@ export default defineControl({
     ) {
       return notApplicable(`IAM policy ${name} is used only as a permissions boundary.`, observed);
     }
-    const result = analyseFullAdmin(singlePolicy(item.source), scopeOf(policy));
+    const result = analyseFullAdmin(policy.held, policy.scope);
     if (!result.fullAdmin)
       return pass(`IAM policy ${name} does not grant full administrative access.`, {
         ...observed,
@@ -55,7 +42,7 @@ export default defineControl({
       });
     const note = usage.attached === false ? '; it is attached to no user, group or role' : '';
     return fail(
-      `IAM policy ${name} grants full administrative access in default version ${item.source.versionId ?? '(unknown)'}${note}.`,
+      `IAM policy ${name} grants full administrative access in default version ${policy.source.versionId ?? '(unknown)'}${note}.`,
       observed,
     );
   },

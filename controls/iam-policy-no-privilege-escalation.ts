@@ -1,13 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  analyseFullAdmin,
-  findEscalationPaths,
-  policyItemSource,
-  policyUsage,
-  scopeOf,
-  singlePolicy,
-} from '../engine/evaluate/iam-permissions.js';
-import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { preparePolicyItem } from '../engine/evaluate/iam-judgement.js';
+import { analyseFullAdmin, findEscalationPaths } from '../engine/evaluate/iam-permissions.js';
+import { fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'iam-policy-no-privilege-escalation',
@@ -29,20 +23,10 @@ export default defineControl({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-versioning.html',
     ],
   },
-  evaluate: ({ resource: policy }) => {
-    const name = displayName(policy);
-    const usage = policyUsage(policy);
-    const item = policyItemSource(policy);
-    if (!item.ok) {
-      return item.problem === 'undecodable'
-        ? error(`IAM policy ${name} has a default version that cannot be decoded: ${item.detail}.`, usage)
-        : insufficientData(`IAM policy ${name} cannot be judged: its ${item.detail}.`, usage);
-    }
-    const observed = { ...usage, defaultVersionId: item.source.versionId };
-    if (item.awsManaged)
-      return notApplicable(`IAM policy ${name} is AWS-managed; it is judged where it is attached.`, observed);
-    const held = singlePolicy(item.source);
-    const scope = scopeOf(policy);
+  evaluate: ({ resource }) => {
+    const policy = preparePolicyItem(resource);
+    if (!policy.ok) return policy.verdict;
+    const { name, held, scope, observed } = policy;
     if (analyseFullAdmin(held, scope).fullAdmin) {
       return fail(`IAM policy ${name} grants full administrative access, which includes every escalation path.`, {
         ...observed,

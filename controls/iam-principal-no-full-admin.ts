@@ -1,16 +1,8 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  analyseFullAdmin,
-  collectPrincipalPolicies,
-  describePolicies,
-  describeUnresolved,
-  GROUP_TYPE,
-  POLICY_TYPE,
-  principalLabel,
-  refOf,
-  scopeOf,
-} from '../engine/evaluate/iam-permissions.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { preparePrincipal, unresolvedPoliciesVerdict } from '../engine/evaluate/iam-judgement.js';
+import { analyseFullAdmin } from '../engine/evaluate/iam-permissions.js';
+import { describePolicies, GROUP_TYPE, POLICY_TYPE } from '../engine/evaluate/iam-policy-sources.js';
+import { fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'iam-principal-no-full-admin',
@@ -35,15 +27,9 @@ export default defineControl({
     ],
   },
   evaluate: ({ resource: principal, context }) => {
-    const name = `${principalLabel(principal)} ${displayName(principal)}`;
-    const held = collectPrincipalPolicies(principal, context);
-    const result = analyseFullAdmin(held, scopeOf(principal));
-    const observed = {
-      policiesAnalysed: held.identity.map(refOf),
-      permissionsBoundary: held.boundary ? refOf(held.boundary) : null,
-      awsManagedNotAnalysed: held.notAnalysed,
-      unresolved: held.unresolved,
-    };
+    const judged = preparePrincipal(principal, context);
+    const { name, held, observed } = judged;
+    const result = analyseFullAdmin(held, judged.scope);
     // An admin grant is proven by the policies we have; only a missing boundary could still take it away.
     if (result.fullAdmin && !held.boundaryUnresolved) {
       return fail(`${name} has full administrative access through ${describePolicies(result.grantedBy)}.`, {
@@ -51,12 +37,9 @@ export default defineControl({
         grantedBy: result.grantedBy,
       });
     }
-    const undecodable = held.unresolved.filter((u) => u.problem === 'undecodable');
-    if (undecodable.length > 0)
-      return error(`${name} has policies that cannot be decoded: ${describeUnresolved(undecodable)}.`, observed);
-    if (held.unresolved.length > 0) {
-      return insufficientData(`${name} cannot be judged: ${describeUnresolved(held.unresolved)}.`, observed);
-    }
-    return pass(`${name} does not have full administrative access.`, { ...observed, blocked: result.blocked });
+    return (
+      unresolvedPoliciesVerdict(judged) ??
+      pass(`${name} does not have full administrative access.`, { ...observed, blocked: result.blocked })
+    );
   },
 });

@@ -1,17 +1,8 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  analyseFullAdmin,
-  collectPrincipalPolicies,
-  describePolicies,
-  describeUnresolved,
-  findEscalationPaths,
-  GROUP_TYPE,
-  POLICY_TYPE,
-  principalLabel,
-  refOf,
-  scopeOf,
-} from '../engine/evaluate/iam-permissions.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { preparePrincipal, unresolvedPoliciesVerdict } from '../engine/evaluate/iam-judgement.js';
+import { analyseFullAdmin, findEscalationPaths } from '../engine/evaluate/iam-permissions.js';
+import { describePolicies, GROUP_TYPE, POLICY_TYPE } from '../engine/evaluate/iam-policy-sources.js';
+import { fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'iam-principal-no-privilege-escalation',
@@ -35,15 +26,8 @@ export default defineControl({
     ],
   },
   evaluate: ({ resource: principal, context }) => {
-    const name = `${principalLabel(principal)} ${displayName(principal)}`;
-    const held = collectPrincipalPolicies(principal, context);
-    const scope = scopeOf(principal);
-    const observed = {
-      policiesAnalysed: held.identity.map(refOf),
-      permissionsBoundary: held.boundary ? refOf(held.boundary) : null,
-      awsManagedNotAnalysed: held.notAnalysed,
-      unresolved: held.unresolved,
-    };
+    const judged = preparePrincipal(principal, context);
+    const { name, held, scope, observed } = judged;
     if (!held.boundaryUnresolved) {
       const admin = analyseFullAdmin(held, scope);
       if (admin.fullAdmin) {
@@ -53,25 +37,15 @@ export default defineControl({
           grantedBy: admin.grantedBy,
         });
       }
-      const paths = findEscalationPaths(held, scope);
-      if (paths.length > 0) {
-        const first = paths[0]!;
-        const more = paths.length > 1 ? ` and ${paths.length - 1} more path(s)` : '';
+      const [first, ...others] = findEscalationPaths(held, scope);
+      if (first) {
+        const more = others.length > 0 ? ` and ${others.length} more path(s)` : '';
         return fail(
           `${name} can escalate privileges through ${first.path} (${describePolicies(first.grantedBy)})${more}.`,
-          {
-            ...observed,
-            escalationPaths: paths,
-          },
+          { ...observed, escalationPaths: [first, ...others] },
         );
       }
     }
-    const undecodable = held.unresolved.filter((u) => u.problem === 'undecodable');
-    if (undecodable.length > 0)
-      return error(`${name} has policies that cannot be decoded: ${describeUnresolved(undecodable)}.`, observed);
-    if (held.unresolved.length > 0) {
-      return insufficientData(`${name} cannot be judged: ${describeUnresolved(held.unresolved)}.`, observed);
-    }
-    return pass(`${name} holds no known privilege-escalation path.`, observed);
+    return unresolvedPoliciesVerdict(judged) ?? pass(`${name} holds no known privilege-escalation path.`, observed);
   },
 });

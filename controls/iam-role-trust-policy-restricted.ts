@@ -1,34 +1,19 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
 import {
   conditionRestrictsPrincipal,
+  narrowingValues,
   type PolicyCondition,
   type PolicyStatement,
   parsePolicy,
   statementCoversAction,
   statementHasPublicPrincipal,
+  statementLabel,
 } from '../engine/evaluate/policy.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'];
 const GITHUB = 'token.actions.githubusercontent.com';
 const COGNITO = 'cognito-identity.amazonaws.com';
-
-/**
- * Values of `key` under operators that narrow who matches. `ForAllValues:` is
- * left out: it is true when the key is absent from the request; `...IfExists`
- * likewise.
- */
-function narrowingValues(condition: PolicyCondition, key: string): string[] | null {
-  let found: string[] | null = null;
-  for (const [operator, keys] of Object.entries(condition)) {
-    const base = operator.replace(/^ForAnyValue:/, '');
-    if (base.startsWith('ForAllValues:') || base.endsWith('IfExists')) continue;
-    if (!['StringEquals', 'StringLike', 'StringEqualsIgnoreCase'].includes(base)) continue;
-    const values = keys[key.toLowerCase()];
-    if (values && values.length > 0) found = [...(found ?? []), ...values];
-  }
-  return found;
-}
 
 const isFixed = (value: string): boolean => value.length > 0 && !/[*?]/.test(value) && !value.includes('${');
 
@@ -131,7 +116,7 @@ export default defineControl({
     const parsed = parsePolicy(document);
     if (!parsed.ok) return error(`IAM role ${name} has a trust policy that cannot be decoded: ${parsed.error}.`);
     const findings = parsed.statements.flatMap((statement, index) =>
-      statementFindings(statement, statement.sid ?? `#${index}`),
+      statementFindings(statement, statementLabel(statement, index)),
     );
     const trusted = parsed.statements
       .filter((statement) => statement.effect === 'Allow')

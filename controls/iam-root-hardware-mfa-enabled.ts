@@ -1,4 +1,5 @@
-import { collectionErrorsFor, rootCredentialFacts } from '../engine/evaluate/credential-report.js';
+import { collectionErrorsFor } from '../engine/evaluate/account-facts.js';
+import { rootCredentialFacts, unknownRootFact } from '../engine/evaluate/credential-report.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
@@ -36,21 +37,14 @@ export default defineControl({
     const devices = isRecord(iam) ? iam.virtualMfaDevices : undefined;
     const observed: Record<string, unknown> = { rootMfaEnabled: mfaEnabled.value, decidedBy: mfaEnabled.source };
     if (mfaEnabled.value === false) return fail(`Root user of ${name} has no MFA device.`, observed);
-    if (mfaEnabled.value === null) {
-      return insufficientData(
-        `Root user MFA state of ${name} is unknown: neither the IAM account summary nor the credential report was collected.`,
-        {
-          ...observed,
-          collectionErrors: collectionErrorsFor(account, ['GetAccountSummary', 'GetCredentialReport']),
-        },
-      );
-    }
+    if (mfaEnabled.value === null)
+      return unknownRootFact(account, `Root user MFA state of ${name} is unknown`, observed);
     if (!Array.isArray(devices)) {
       return insufficientData(
         `Root user of ${name} has MFA, but the virtual MFA device list was not collected, so its type is unknown.`,
         {
           ...observed,
-          collectionErrors: collectionErrorsFor(account, ['ListVirtualMFADevices']),
+          collectionErrors: collectionErrorsFor(account, { operations: ['ListVirtualMFADevices'] }),
         },
       );
     }

@@ -1,6 +1,6 @@
-import { collectionErrorsFor, rootCredentialFacts } from '../engine/evaluate/credential-report.js';
+import { rootCredentialFacts, unknownRootFact } from '../engine/evaluate/credential-report.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'iam-root-mfa-enabled',
@@ -29,12 +29,8 @@ export default defineControl({
       rootRowMfaActive: mfaEnabled.report,
       decidedBy: mfaEnabled.source,
     };
-    if (mfaEnabled.value === null) {
-      return insufficientData(
-        `Root user MFA state of ${name} is unknown: neither the IAM account summary nor the credential report's root row was collected.`,
-        { ...observed, collectionErrors: collectionErrorsFor(account, ['GetAccountSummary', 'GetCredentialReport']) },
-      );
-    }
+    if (mfaEnabled.value === null)
+      return unknownRootFact(account, `Root user MFA state of ${name} is unknown`, observed);
     return mfaEnabled.value
       ? pass(`Root user of ${name} has MFA enabled.`, observed)
       : fail(`Root user of ${name} has no MFA device.`, observed);

@@ -1,6 +1,6 @@
-import { collectionErrorsFor, rootCredentialFacts } from '../engine/evaluate/credential-report.js';
+import { rootCredentialFacts, unknownRootFact } from '../engine/evaluate/credential-report.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'iam-root-no-access-keys',
@@ -29,12 +29,8 @@ export default defineControl({
       rootRowActiveKey: accessKeysPresent.report,
       decidedBy: accessKeysPresent.source,
     };
-    if (accessKeysPresent.value === null) {
-      return insufficientData(
-        `Root access keys of ${name} are unknown: neither the IAM account summary nor the credential report's root row was collected.`,
-        { ...observed, collectionErrors: collectionErrorsFor(account, ['GetAccountSummary', 'GetCredentialReport']) },
-      );
-    }
+    if (accessKeysPresent.value === null)
+      return unknownRootFact(account, `Root access keys of ${name} are unknown`, observed);
     return accessKeysPresent.value
       ? fail(`Root user of ${name} has an access key.`, observed)
       : pass(`Root user of ${name} has no access keys.`, observed);

@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import { toIsoTime } from '../engine/normalize/decode.js';
+import { readText } from '../engine/evaluate/config-fields.js';
 
 const PENDING_STATES = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorFor, evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { judgePublicPolicy } from '../engine/evaluate/resource-policy.js';
+import { displayName, insufficientData } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'kms-key-policy-not-public',
@@ -25,25 +25,14 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const policy = resource.supplementary.Policy;
-    const unreadable = decodeErrorFor(resource, 'Policy');
-    if (unreadable) return error(`KMS key ${name} has a key policy that cannot be decoded: ${unreadable}.`);
-    // Every KMS key has a key policy, so its absence means the item is partial.
-    if (policy === undefined || policy === null || policy === '') {
-      return insufficientData(`KMS key ${name} has no recorded key policy.`);
-    }
-    const exposure = evaluateResourcePolicyExposure(policy, { ownerAccountId: resource.accountId });
-    if (!exposure.ok) return error(`KMS key ${name} has a key policy that cannot be read: ${exposure.error}.`);
-    const observed = {
-      statementCount: exposure.statementCount,
-      publicStatements: exposure.public,
-      crossAccountStatements: exposure.crossAccount,
-      serviceStatementsWithoutSourceCondition: exposure.unpinnedService,
-    };
-    if (exposure.public.length > 0) {
-      const sids = exposure.public.map((statement) => statement.statement).join(', ');
-      return fail(`KMS key ${name} has a key policy granting access to everyone (statements ${sids}).`, observed);
-    }
-    return pass(`KMS key ${name} has a key policy with no public statement.`, observed);
+    return judgePublicPolicy({
+      resource,
+      policy: resource.supplementary.Policy,
+      field: 'Policy',
+      subject: `KMS key ${name}`,
+      policyName: 'key policy',
+      // Every KMS key has a key policy, so its absence means the item is partial.
+      whenAbsent: () => insufficientData(`KMS key ${name} has no recorded key policy.`),
+    });
   },
 });

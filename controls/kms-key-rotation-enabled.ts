@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorFor, readBoolean, readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { decodeErrorFor, readBoolean, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'kms-key-rotation-enabled',

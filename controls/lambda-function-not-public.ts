@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorFor, evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
-import { displayName, error, fail, pass } from '../engine/evaluate/verdict.js';
+import { exposureObserved, readPolicyExposure } from '../engine/evaluate/resource-policy.js';
+import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'lambda-function-not-public',
@@ -27,29 +27,23 @@ export default defineControl({
   },
   evaluate: ({ resource, parameters }) => {
     const name = displayName(resource);
-    const policy = resource.supplementary.Policy;
-    const unreadable = decodeErrorFor(resource, 'Policy');
-    if (unreadable)
-      return error(`Lambda function ${name} has a resource policy that cannot be decoded: ${unreadable}.`);
-    // Config records Policy only when the function has one (GetPolicy answers ResourceNotFoundException otherwise).
-    if (policy === undefined || policy === null || policy === '') {
-      return pass(`Lambda function ${name} has no resource-based policy.`, { policy: null });
-    }
-    const exposure = evaluateResourcePolicyExposure(policy, { ownerAccountId: resource.accountId });
-    if (!exposure.ok)
-      return error(`Lambda function ${name} has a resource policy that cannot be read: ${exposure.error}.`);
+    const read = readPolicyExposure({
+      resource,
+      policy: resource.supplementary.Policy,
+      field: 'Policy',
+      subject: `Lambda function ${name}`,
+      policyName: 'resource policy',
+      // Config records Policy only when the function has one (GetPolicy answers ResourceNotFoundException otherwise).
+      whenAbsent: () => pass(`Lambda function ${name} has no resource-based policy.`, { policy: null }),
+    });
+    if (!read.ok) return read.verdict;
+    const { exposure } = read;
     const publicUrl = exposure.public.some((statement) =>
       Object.values(statement.condition).some((keys) =>
         (keys['lambda:functionurlauthtype'] ?? []).some((value) => value.toUpperCase() === 'NONE'),
       ),
     );
-    const observed = {
-      statementCount: exposure.statementCount,
-      publicStatements: exposure.public,
-      serviceStatementsWithoutSourceCondition: exposure.unpinnedService,
-      crossAccountStatements: exposure.crossAccount,
-      publicFunctionUrl: publicUrl,
-    };
+    const observed = { ...exposureObserved(exposure), publicFunctionUrl: publicUrl };
     if (exposure.public.length > 0) {
       const sids = exposure.public.map((s) => s.statement).join(', ');
       const what = publicUrl ? 'a function URL with auth type NONE open to everyone' : 'access to everyone';

@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readNumber, readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readNumber, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'logs-log-group-retention-set',

@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readBoolean, readField, readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'opensearch-domain-node-to-node-encrypted',

@@ -1,12 +1,8 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  evaluateResourcePolicyExposure,
-  readBoolean,
-  readField,
-  readText,
-} from '../engine/evaluate/resource-policy.js';
+import { evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readBoolean, readField, readText } from '../engine/evaluate/config-fields.js';
 
 const nonEmpty = (value: unknown): boolean =>
   (Array.isArray(value) && value.length > 0) || (typeof value === 'string' && value.length > 0);

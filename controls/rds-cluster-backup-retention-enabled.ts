@@ -1,6 +1,7 @@
-import { judgeBackupRetention, readCount, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { judgeBackupRetention, readCount, requireSetting } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName } from '../engine/evaluate/verdict.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'rds-cluster-backup-retention-enabled',
@@ -33,7 +34,7 @@ export default defineControl({
     const observed = {
       backupRetentionPeriod: retention.value,
       minRetentionDays: parameters.minRetentionDays,
-      engine: readText(config, 'engine'),
+      engine: readText(readField(config, 'engine')),
     };
     return judgeBackupRetention(`RDS cluster ${name}`, retention.value, parameters.minRetentionDays, observed);
   },

@@ -1,6 +1,6 @@
-import { readFlag, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-cluster-deletion-protection-enabled',
@@ -21,17 +21,10 @@ export default defineControl({
     securityHub: 'RDS.7',
     urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_DeleteCluster.html'],
   },
-  evaluate: ({ resource }) => {
-    const name = displayName(resource);
-    const protection = requireSetting(
-      readFlag(resource.configuration, 'deletionProtection'),
-      `RDS cluster ${name}`,
-      'deletionProtection',
-    );
-    if (!protection.ok) return protection.verdict;
-    const observed = { deletionProtection: protection.value };
-    return protection.value
-      ? pass(`RDS cluster ${name} has deletion protection enabled.`, observed)
-      : fail(`RDS cluster ${name} has deletion protection disabled.`, observed);
-  },
+  evaluate: ({ resource }) =>
+    judgeFlag(resource.configuration, 'deletionProtection', {
+      subject: `RDS cluster ${displayName(resource)}`,
+      whenTrue: 'has deletion protection enabled',
+      whenFalse: 'has deletion protection disabled',
+    }),
 });

@@ -1,6 +1,7 @@
-import { readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-cluster-storage-encrypted',
@@ -22,17 +23,12 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
-    const encrypted = requireSetting(readFlag(config, 'storageEncrypted'), `RDS cluster ${name}`, 'storageEncrypted');
-    if (!encrypted.ok) return encrypted.verdict;
-    const observed = {
-      storageEncrypted: encrypted.value,
-      kmsKeyId: readText(config, 'kmsKeyId'),
-      engine: readText(config, 'engine'),
-    };
-    return encrypted.value
-      ? pass(`RDS cluster ${name} has encrypted storage.`, observed)
-      : fail(`RDS cluster ${name} has unencrypted storage.`, observed);
+    return judgeFlag(config, 'storageEncrypted', {
+      subject: `RDS cluster ${displayName(resource)}`,
+      whenTrue: 'has encrypted storage',
+      whenFalse: 'has unencrypted storage',
+      observed: { kmsKeyId: readText(readField(config, 'kmsKeyId')), engine: readText(readField(config, 'engine')) },
+    });
   },
 });

@@ -1,12 +1,12 @@
 import {
   judgeBackupRetention,
-  rdsClusterOf,
+  rdsInstanceNotJudged,
   rdsReplicaSourceOf,
   readCount,
   requireSetting,
 } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, notApplicable } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-instance-backup-enabled',
@@ -29,32 +29,20 @@ export default defineControl({
   },
   parameters: { minRetentionDays: 7, checkReadReplicas: false },
   evaluate: ({ resource, parameters }) => {
-    const name = displayName(resource);
+    const subject = `RDS instance ${displayName(resource)}`;
     const config = resource.configuration;
-    const cluster = rdsClusterOf(config);
-    if (cluster) {
-      return notApplicable(
-        `RDS instance ${name} is a member of DB cluster ${cluster}, whose backup retention governs its backups.`,
-        { dBClusterIdentifier: cluster },
-      );
-    }
-    const source = rdsReplicaSourceOf(config);
-    if (source && !parameters.checkReadReplicas) {
-      return notApplicable(`RDS instance ${name} is a read replica of ${source}; replicas are not checked.`, {
-        readReplicaSource: source,
-      });
-    }
-    const retention = requireSetting(
-      readCount(config, 'backupRetentionPeriod'),
-      `RDS instance ${name}`,
-      'backupRetentionPeriod',
-    );
+    const notJudged = rdsInstanceNotJudged(config, subject, {
+      clusterGoverns: 'whose backup retention governs its backups',
+      skipReadReplicas: !parameters.checkReadReplicas,
+    });
+    if (notJudged) return notJudged;
+    const retention = requireSetting(readCount(config, 'backupRetentionPeriod'), subject, 'backupRetentionPeriod');
     if (!retention.ok) return retention.verdict;
     const observed = {
       backupRetentionPeriod: retention.value,
       minRetentionDays: parameters.minRetentionDays,
-      readReplicaSource: source,
+      readReplicaSource: rdsReplicaSourceOf(config),
     };
-    return judgeBackupRetention(`RDS instance ${name}`, retention.value, parameters.minRetentionDays, observed);
+    return judgeBackupRetention(subject, retention.value, parameters.minRetentionDays, observed);
   },
 });

@@ -1,6 +1,6 @@
-import { rdsClusterOf, readFlag, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { judgeFlag, rdsInstanceNotJudged } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-instance-deletion-protection-enabled',
@@ -24,25 +24,16 @@ export default defineControl({
     ],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
+    const subject = `RDS instance ${displayName(resource)}`;
     const config = resource.configuration;
-    const cluster = rdsClusterOf(config);
     // RDS ignores the instance flag for cluster members: only the cluster's deletionProtection applies.
-    if (cluster) {
-      return notApplicable(
-        `RDS instance ${name} is a member of DB cluster ${cluster}, whose deletion protection governs it.`,
-        { dBClusterIdentifier: cluster },
-      );
-    }
-    const protection = requireSetting(
-      readFlag(config, 'deletionProtection'),
-      `RDS instance ${name}`,
-      'deletionProtection',
+    return (
+      rdsInstanceNotJudged(config, subject, { clusterGoverns: 'whose deletion protection governs it' }) ??
+      judgeFlag(config, 'deletionProtection', {
+        subject,
+        whenTrue: 'has deletion protection enabled',
+        whenFalse: 'has deletion protection disabled',
+      })
     );
-    if (!protection.ok) return protection.verdict;
-    const observed = { deletionProtection: protection.value };
-    return protection.value
-      ? pass(`RDS instance ${name} has deletion protection enabled.`, observed)
-      : fail(`RDS instance ${name} has deletion protection disabled.`, observed);
   },
 });

@@ -1,12 +1,7 @@
-import {
-  rdsClusterOf,
-  rdsReplicaSourceOf,
-  readFlag,
-  readText,
-  requireSetting,
-} from '../engine/evaluate/datastore-settings.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag, rdsInstanceNotJudged, rdsReplicaSourceOf } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-instance-multi-az-enabled',
@@ -29,34 +24,23 @@ export default defineControl({
   },
   parameters: { checkReadReplicas: false },
   evaluate: ({ resource, parameters }) => {
-    const name = displayName(resource);
+    const subject = `RDS instance ${displayName(resource)}`;
     const config = resource.configuration;
-    const cluster = rdsClusterOf(config);
     // Aurora members always report multiAZ false: the cluster spreads its instances across AZs.
-    if (cluster) {
-      return notApplicable(
-        `RDS instance ${name} is a member of DB cluster ${cluster}, which provides its availability.`,
-        {
-          dBClusterIdentifier: cluster,
-        },
-      );
-    }
-    const source = rdsReplicaSourceOf(config);
-    if (source && !parameters.checkReadReplicas) {
-      return notApplicable(`RDS instance ${name} is a read replica of ${source}; replicas are not checked.`, {
-        readReplicaSource: source,
-      });
-    }
-    const multiAz = requireSetting(readFlag(config, 'multiAZ'), `RDS instance ${name}`, 'multiAZ');
-    if (!multiAz.ok) return multiAz.verdict;
-    const observed = {
-      multiAZ: multiAz.value,
-      availabilityZone: readText(config, 'availabilityZone'),
-      secondaryAvailabilityZone: readText(config, 'secondaryAvailabilityZone'),
-      readReplicaSource: source,
-    };
-    return multiAz.value
-      ? pass(`RDS instance ${name} runs in a Multi-AZ deployment.`, observed)
-      : fail(`RDS instance ${name} runs in a single Availability Zone.`, observed);
+    const notJudged = rdsInstanceNotJudged(config, subject, {
+      clusterGoverns: 'which provides its availability',
+      skipReadReplicas: !parameters.checkReadReplicas,
+    });
+    if (notJudged) return notJudged;
+    return judgeFlag(config, 'multiAZ', {
+      subject,
+      whenTrue: 'runs in a Multi-AZ deployment',
+      whenFalse: 'runs in a single Availability Zone',
+      observed: {
+        availabilityZone: readText(readField(config, 'availabilityZone')),
+        secondaryAvailabilityZone: readText(readField(config, 'secondaryAvailabilityZone')),
+        readReplicaSource: rdsReplicaSourceOf(config),
+      },
+    });
   },
 });

@@ -1,6 +1,7 @@
-import { readField, readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readField, readPath, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-instance-not-public',
@@ -22,21 +23,16 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
-    const isPublic = requireSetting(
-      readFlag(config, 'publiclyAccessible'),
-      `RDS instance ${name}`,
-      'publiclyAccessible',
-    );
-    if (!isPublic.ok) return isPublic.verdict;
-    const observed = {
-      publiclyAccessible: isPublic.value,
-      endpointAddress: readText(readField(config, 'endpoint'), 'address'),
-      vpcSecurityGroups: readField(config, 'vpcSecurityGroups') ?? null,
-    };
-    return isPublic.value
-      ? fail(`RDS instance ${name} is publicly accessible.`, observed)
-      : pass(`RDS instance ${name} is not publicly accessible.`, observed);
+    return judgeFlag(config, 'publiclyAccessible', {
+      subject: `RDS instance ${displayName(resource)}`,
+      whenTrue: 'is publicly accessible',
+      whenFalse: 'is not publicly accessible',
+      compliant: false,
+      observed: {
+        endpointAddress: readText(readPath(config, 'endpoint', 'address')),
+        vpcSecurityGroups: readField(config, 'vpcSecurityGroups') ?? null,
+      },
+    });
   },
 });

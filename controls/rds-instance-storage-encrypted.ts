@@ -1,6 +1,7 @@
-import { readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'rds-instance-storage-encrypted',
@@ -22,18 +23,16 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
-    const encrypted = requireSetting(readFlag(config, 'storageEncrypted'), `RDS instance ${name}`, 'storageEncrypted');
-    if (!encrypted.ok) return encrypted.verdict;
-    const observed = {
-      storageEncrypted: encrypted.value,
-      kmsKeyId: readText(config, 'kmsKeyId'),
-      engine: readText(config, 'engine'),
-      dBClusterIdentifier: readText(config, 'dBClusterIdentifier'),
-    };
-    return encrypted.value
-      ? pass(`RDS instance ${name} has encrypted storage.`, observed)
-      : fail(`RDS instance ${name} has unencrypted storage.`, observed);
+    return judgeFlag(config, 'storageEncrypted', {
+      subject: `RDS instance ${displayName(resource)}`,
+      whenTrue: 'has encrypted storage',
+      whenFalse: 'has unencrypted storage',
+      observed: {
+        kmsKeyId: readText(readField(config, 'kmsKeyId')),
+        engine: readText(readField(config, 'engine')),
+        dBClusterIdentifier: readText(readField(config, 'dBClusterIdentifier')),
+      },
+    });
   },
 });

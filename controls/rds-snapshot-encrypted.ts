@@ -1,6 +1,7 @@
-import { readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 // A DB snapshot says `encrypted`; a cluster snapshot says `storageEncrypted`.
 const KINDS: Record<string, { label: string; field: string }> = {
@@ -28,18 +29,16 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_CopySnapshot.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
     const kind = KINDS[resource.resourceType] ?? { label: 'RDS snapshot', field: 'encrypted' };
-    const encrypted = requireSetting(readFlag(config, kind.field), `${kind.label} ${name}`, kind.field);
-    if (!encrypted.ok) return encrypted.verdict;
-    const observed = {
-      [kind.field]: encrypted.value,
-      kmsKeyId: readText(config, 'kmsKeyId'),
-      snapshotType: readText(config, 'snapshotType'),
-    };
-    return encrypted.value
-      ? pass(`${kind.label} ${name} is encrypted.`, observed)
-      : fail(`${kind.label} ${name} is not encrypted.`, observed);
+    return judgeFlag(config, kind.field, {
+      subject: `${kind.label} ${displayName(resource)}`,
+      whenTrue: 'is encrypted',
+      whenFalse: 'is not encrypted',
+      observed: {
+        kmsKeyId: readText(readField(config, 'kmsKeyId')),
+        snapshotType: readText(readField(config, 'snapshotType')),
+      },
+    });
   },
 });

@@ -1,6 +1,7 @@
-import { readRestoreSharing, readText, supplementaryDecodeError } from '../engine/evaluate/datastore-settings.js';
+import { readRestoreSharing } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { decodeErrorFor, readField, readText } from '../engine/evaluate/config-fields.js';
 
 const KINDS: Record<string, { label: string; attributes: string }> = {
   'AWS::RDS::DBSnapshot': { label: 'RDS snapshot', attributes: 'DBSnapshotAttributes' },
@@ -30,9 +31,9 @@ export default defineControl({
     const name = displayName(resource);
     const kind = KINDS[resource.resourceType] ?? { label: 'RDS snapshot', attributes: 'DBSnapshotAttributes' };
     const subject = `${kind.label} ${name}`;
-    const decodeError = supplementaryDecodeError(resource, kind.attributes);
+    const decodeError = decodeErrorFor(resource, kind.attributes);
     if (decodeError) return error(`${subject} has unreadable ${kind.attributes}.`, { decodeError });
-    const snapshotType = readText(resource.configuration, 'snapshotType');
+    const snapshotType = readText(readField(resource.configuration, 'snapshotType'));
     const sharing = readRestoreSharing(resource.supplementary[kind.attributes]);
     if (sharing.state === 'absent') {
       // RDS refuses to share automated snapshots; only a manual copy of one can be shared.

@@ -1,12 +1,7 @@
-import {
-  readField,
-  readFlag,
-  readText,
-  requireSetting,
-  supplementaryDecodeError,
-} from '../engine/evaluate/datastore-settings.js';
+import { readFlag, requireSetting } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, error, insufficientData, fail, pass } from '../engine/evaluate/verdict.js';
+import { decodeErrorFor, readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 'redshift-cluster-audit-logging-enabled',
@@ -29,7 +24,7 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const decodeError = supplementaryDecodeError(resource, 'LoggingStatus');
+    const decodeError = decodeErrorFor(resource, 'LoggingStatus');
     if (decodeError) return error(`Redshift cluster ${name} has an unreadable LoggingStatus.`, { decodeError });
     const logging = readField(resource.supplementary, 'LoggingStatus');
     if (logging === undefined || logging === null) {
@@ -39,11 +34,11 @@ export default defineControl({
     if (!enabled.ok) return enabled.verdict;
     const observed = {
       loggingEnabled: enabled.value,
-      logDestinationType: readText(logging, 'logDestinationType'),
-      bucketName: readText(logging, 'bucketName'),
-      s3KeyPrefix: readText(logging, 's3KeyPrefix'),
+      logDestinationType: readText(readField(logging, 'logDestinationType')),
+      bucketName: readText(readField(logging, 'bucketName')),
+      s3KeyPrefix: readText(readField(logging, 's3KeyPrefix')),
       logExports: readField(logging, 'logExports') ?? null,
-      lastFailureMessage: readText(logging, 'lastFailureMessage'),
+      lastFailureMessage: readText(readField(logging, 'lastFailureMessage')),
     };
     if (!enabled.value) return fail(`Redshift cluster ${name} has audit logging disabled.`, observed);
     const destination = observed.bucketName

@@ -1,6 +1,7 @@
-import { readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'redshift-cluster-encrypted',
@@ -22,13 +23,12 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
-    const encrypted = requireSetting(readFlag(config, 'encrypted'), `Redshift cluster ${name}`, 'encrypted');
-    if (!encrypted.ok) return encrypted.verdict;
-    const observed = { encrypted: encrypted.value, kmsKeyId: readText(config, 'kmsKeyId') };
-    return encrypted.value
-      ? pass(`Redshift cluster ${name} is encrypted at rest.`, observed)
-      : fail(`Redshift cluster ${name} is not encrypted at rest.`, observed);
+    return judgeFlag(config, 'encrypted', {
+      subject: `Redshift cluster ${displayName(resource)}`,
+      whenTrue: 'is encrypted at rest',
+      whenFalse: 'is not encrypted at rest',
+      observed: { kmsKeyId: readText(readField(config, 'kmsKeyId')) },
+    });
   },
 });

@@ -1,6 +1,7 @@
-import { readField, readFlag, readText, requireSetting } from '../engine/evaluate/datastore-settings.js';
+import { readPath, readText } from '../engine/evaluate/config-fields.js';
+import { judgeFlag } from '../engine/evaluate/datastore-settings.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { displayName, fail, pass } from '../engine/evaluate/verdict.js';
+import { displayName } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'redshift-cluster-not-public',
@@ -22,21 +23,16 @@ export default defineControl({
     urls: ['https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html'],
   },
   evaluate: ({ resource }) => {
-    const name = displayName(resource);
     const config = resource.configuration;
-    const isPublic = requireSetting(
-      readFlag(config, 'publiclyAccessible'),
-      `Redshift cluster ${name}`,
-      'publiclyAccessible',
-    );
-    if (!isPublic.ok) return isPublic.verdict;
-    const observed = {
-      publiclyAccessible: isPublic.value,
-      endpointAddress: readText(readField(config, 'endpoint'), 'address'),
-      elasticIp: readText(readField(config, 'elasticIpStatus'), 'elasticIp'),
-    };
-    return isPublic.value
-      ? fail(`Redshift cluster ${name} is publicly accessible.`, observed)
-      : pass(`Redshift cluster ${name} is not publicly accessible.`, observed);
+    return judgeFlag(config, 'publiclyAccessible', {
+      subject: `Redshift cluster ${displayName(resource)}`,
+      whenTrue: 'is publicly accessible',
+      whenFalse: 'is not publicly accessible',
+      compliant: false,
+      observed: {
+        endpointAddress: readText(readPath(config, 'endpoint', 'address')),
+        elasticIp: readText(readPath(config, 'elasticIpStatus', 'elasticIp')),
+      },
+    });
   },
 });

@@ -5,7 +5,7 @@ import {
   BLOCK_SETTINGS,
   type BlockState,
   readPublicAccessBlock,
-} from '../engine/evaluate/s3-access.js';
+} from '../engine/evaluate/s3-bucket-settings.js';
 import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { ACCOUNT_RESOURCE_TYPE } from '../engine/normalize/account-facts.js';
 

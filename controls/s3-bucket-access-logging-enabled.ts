@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorOf, readField } from '../engine/evaluate/s3-access.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { decodeErrorFor, readField, readText } from '../engine/evaluate/config-fields.js';
 
 export default defineControl({
   id: 's3-bucket-access-logging-enabled',
@@ -24,7 +24,7 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const problem = decodeErrorOf(resource, 'BucketLoggingConfiguration');
+    const problem = decodeErrorFor(resource, 'BucketLoggingConfiguration');
     if (problem) return error(`S3 bucket ${name} has a logging configuration that could not be decoded (${problem}).`);
     const logging = resource.supplementary.BucketLoggingConfiguration;
     // Config records this key for every bucket; its absence means the item is partial.
@@ -32,8 +32,9 @@ export default defineControl({
     const destination = isRecord(logging) ? readField(logging, 'destinationBucketName') : null;
     const prefix = isRecord(logging) ? readField(logging, 'logFilePrefix') : null;
     const observed = { destinationBucketName: destination ?? null, logFilePrefix: prefix ?? null };
-    return typeof destination === 'string' && destination.length > 0
-      ? pass(`S3 bucket ${name} delivers server access logs to bucket ${destination}.`, observed)
+    const destinationName = readText(destination);
+    return destinationName
+      ? pass(`S3 bucket ${name} delivers server access logs to bucket ${destinationName}.`, observed)
       : fail(`S3 bucket ${name} has server access logging disabled.`, observed);
   },
 });

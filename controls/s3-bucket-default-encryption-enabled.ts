@@ -1,5 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readDefaultEncryption } from '../engine/evaluate/s3-access.js';
+import { readDefaultEncryption } from '../engine/evaluate/s3-bucket-settings.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 const ALGORITHMS = ['AES256', 'aws:kms', 'aws:kms:dsse'];

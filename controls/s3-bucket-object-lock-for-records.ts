@@ -1,11 +1,12 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorOf, findTag, isCompleteBucketItem, readField } from '../engine/evaluate/s3-access.js';
+import { matchTag, isCompleteBucketItem } from '../engine/evaluate/s3-bucket-settings.js';
 import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
+import { decodeErrorFor, readField, readNumber } from '../engine/evaluate/config-fields.js';
 
 /** Config writes retention periods as integers; unset ones are null or 0. */
 const positive = (value: unknown): number | null => {
-  const number = typeof value === 'string' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : null;
+  const number = readNumber(value);
+  return number !== null && number > 0 ? number : null;
 };
 
 export default defineControl({
@@ -30,14 +31,13 @@ export default defineControl({
   },
   evaluate: ({ resource, parameters }) => {
     const name = displayName(resource);
-    const tag = findTag(resource, parameters.tagKey);
-    const wanted = parameters.tagValues.map((value) => value.toLowerCase());
-    if (!tag || !wanted.includes(tag.value.trim().toLowerCase())) {
+    const { tag, matches } = matchTag(resource, parameters.tagKey, parameters.tagValues);
+    if (!tag || !matches) {
       return notApplicable(`S3 bucket ${name} is not tagged ${parameters.tagKey}=${parameters.tagValues.join('|')}.`, {
         tag: tag ? `${tag.key}=${tag.value}` : null,
       });
     }
-    const problem = decodeErrorOf(resource, 'ObjectLockConfiguration');
+    const problem = decodeErrorFor(resource, 'ObjectLockConfiguration');
     if (problem)
       return error(`S3 bucket ${name} has an Object Lock configuration that could not be decoded (${problem}).`);
     const lock = resource.supplementary.ObjectLockConfiguration;

@@ -6,7 +6,7 @@ import {
   type BlockSetting,
   bucketPublicAccessBlock,
   describeBlock,
-} from '../engine/evaluate/s3-access.js';
+} from '../engine/evaluate/s3-bucket-settings.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { ACCOUNT_RESOURCE_TYPE } from '../engine/normalize/account-facts.js';
 

@@ -1,9 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE,
-  assessPublicExposure,
-  exposureVerdict,
-} from '../engine/evaluate/s3-access.js';
+import { assessPublicExposure, exposureVerdict } from '../engine/evaluate/s3-access.js';
+import { ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE } from '../engine/evaluate/s3-bucket-settings.js';
 import { displayName } from '../engine/evaluate/verdict.js';
 import { ACCOUNT_RESOURCE_TYPE } from '../engine/normalize/account-facts.js';
 

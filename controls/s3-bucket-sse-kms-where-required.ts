@@ -1,5 +1,5 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { findTag, readDefaultEncryption } from '../engine/evaluate/s3-access.js';
+import { matchTag, readDefaultEncryption } from '../engine/evaluate/s3-bucket-settings.js';
 import { displayName, error, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
@@ -29,9 +29,8 @@ export default defineControl({
   },
   evaluate: ({ resource, parameters }) => {
     const name = displayName(resource);
-    const tag = findTag(resource, parameters.tagKey);
-    const wanted = parameters.tagValues.map((value) => value.toLowerCase());
-    if (!tag || !wanted.includes(tag.value.trim().toLowerCase())) {
+    const { tag, matches } = matchTag(resource, parameters.tagKey, parameters.tagValues);
+    if (!tag || !matches) {
       return notApplicable(
         `S3 bucket ${name} is not tagged ${parameters.tagKey} with one of ${parameters.tagValues.join(', ')}.`,
         { tag: tag ? `${tag.key}=${tag.value}` : null },

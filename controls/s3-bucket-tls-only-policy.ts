@@ -1,6 +1,11 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { conditionValueIs, type PolicyStatement, statementCoversAction } from '../engine/evaluate/policy.js';
-import { readBucketPolicy, statementCoversAllObjects, statementLabel } from '../engine/evaluate/s3-access.js';
+import {
+  conditionValueIs,
+  type PolicyStatement,
+  statementCoversAction,
+  statementLabel,
+} from '../engine/evaluate/policy.js';
+import { readBucketPolicy, statementCoversAllObjects } from '../engine/evaluate/s3-bucket-settings.js';
 import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import type { Resource } from '../engine/types.js';
 

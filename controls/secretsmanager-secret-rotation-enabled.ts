@@ -1,7 +1,7 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { readBoolean, readField, readNumber, readText } from '../engine/evaluate/resource-policy.js';
 import { displayName, fail, insufficientData, notApplicable, pass } from '../engine/evaluate/verdict.js';
 import { isRecord } from '../engine/normalize/decode.js';
+import { readBoolean, readField, readNumber, readText } from '../engine/evaluate/config-fields.js';
 
 /**
  * The longest gap, in days, that a rotation schedule allows: AutomaticallyAfterDays,
@@ -12,7 +12,7 @@ function rotationIntervalDays(rules: Record<string, unknown>): number | null {
   if (days !== null) return days;
   const hours = readNumber(readField(rules, 'AutomaticallyAfterHours'));
   if (hours !== null) return Math.round((hours / 24) * 100) / 100;
-  const expression = readText(readField(rules, 'ScheduleExpression'))?.trim() ?? '';
+  const expression = readText(readField(rules, 'ScheduleExpression')) ?? '';
   const rate = expression.match(/^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i);
   if (rate?.[1] && rate[2])
     return rate[2].toLowerCase().startsWith('hour') ? Math.round((Number(rate[1]) / 24) * 100) / 100 : Number(rate[1]);

@@ -1,13 +1,7 @@
+import { judgeAllRegions, type RegionOutcome } from '../engine/evaluate/account-facts.js';
+import { readBoolean } from '../engine/evaluate/config-fields.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import {
-  collectionErrorsFor,
-  describeRegions,
-  partitionRegions,
-  type RegionOutcome,
-  readBoolean,
-  readRegionalFacts,
-} from '../engine/evaluate/resource-policy.js';
-import { fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { pass } from '../engine/evaluate/verdict.js';
 
 function judgeRegion(region: string, facts: Record<string, unknown>): RegionOutcome {
   const enabled = readBoolean(facts.securityHubEnabled);
@@ -36,26 +30,14 @@ export default defineControl({
     awsConfigRule: 'SECURITYHUB_ENABLED',
     urls: ['https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html'],
   },
-  evaluate: ({ resource: account }) => {
-    const id = account.accountId;
-    const regions = readRegionalFacts(account);
-    if (regions === null) {
-      return insufficientData(`Account ${id} has no collected regional facts about Security Hub.`, {
-        collectionErrors: collectionErrorsFor(account, 'securityhub'),
-      });
-    }
-    const outcomes = regions.map(([region, facts]) => judgeRegion(region, facts));
-    const { failing, unknown, byRegion } = partitionRegions(outcomes);
-    const observed = { regions: byRegion };
-    if (failing.length > 0) {
-      return fail(`Account ${id} has Security Hub not enabled in ${describeRegions(failing)}.`, observed);
-    }
-    if (unknown.length > 0) {
-      return insufficientData(`Account ${id} has no collected Security Hub status for ${describeRegions(unknown)}.`, {
-        ...observed,
-        collectionErrors: collectionErrorsFor(account, 'securityhub'),
-      });
-    }
-    return pass(`Account ${id} has Security Hub enabled in all ${outcomes.length} Region(s).`, observed);
-  },
+  evaluate: ({ resource: account }) =>
+    judgeAllRegions(account, {
+      service: 'securityhub',
+      judgeRegion,
+      noFacts: 'regional facts about Security Hub',
+      failing: 'Security Hub not enabled in',
+      unknown: 'Security Hub status for',
+      allOk: (outcomes, observed) =>
+        pass(`Account ${account.accountId} has Security Hub enabled in all ${outcomes.length} Region(s).`, observed),
+    }),
 });

@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorFor, evaluateResourcePolicyExposure } from '../engine/evaluate/resource-policy.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { judgePublicPolicy } from '../engine/evaluate/resource-policy.js';
+import { displayName, insufficientData } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'sns-topic-not-public',
@@ -21,25 +21,14 @@ export default defineControl({
   },
   evaluate: ({ resource }) => {
     const name = displayName(resource);
-    const policy = resource.configuration?.Policy;
-    const unreadable = decodeErrorFor(resource, 'Policy');
-    if (unreadable) return error(`SNS topic ${name} has a topic policy that cannot be decoded: ${unreadable}.`);
-    // Every topic has a policy (AWS writes a default one), so its absence means the item is partial.
-    if (policy === undefined || policy === null || policy === '') {
-      return insufficientData(`SNS topic ${name} has no recorded topic policy.`);
-    }
-    const exposure = evaluateResourcePolicyExposure(policy, { ownerAccountId: resource.accountId });
-    if (!exposure.ok) return error(`SNS topic ${name} has a topic policy that cannot be read: ${exposure.error}.`);
-    const observed = {
-      statementCount: exposure.statementCount,
-      publicStatements: exposure.public,
-      crossAccountStatements: exposure.crossAccount,
-      serviceStatementsWithoutSourceCondition: exposure.unpinnedService,
-    };
-    if (exposure.public.length > 0) {
-      const detail = exposure.public.map((s) => `${s.statement}: ${s.actions.join(', ')}`).join('; ');
-      return fail(`SNS topic ${name} has a topic policy granting access to everyone (${detail}).`, observed);
-    }
-    return pass(`SNS topic ${name} has a topic policy with no public statement.`, observed);
+    return judgePublicPolicy({
+      resource,
+      policy: resource.configuration?.Policy,
+      field: 'Policy',
+      subject: `SNS topic ${name}`,
+      policyName: 'topic policy',
+      // Every topic has a policy (AWS writes a default one), so its absence means the item is partial.
+      whenAbsent: () => insufficientData(`SNS topic ${name} has no recorded topic policy.`),
+    });
   },
 });

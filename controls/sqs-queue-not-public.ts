@@ -1,6 +1,7 @@
+import { readText } from '../engine/evaluate/config-fields.js';
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { decodeErrorFor, evaluateResourcePolicyExposure, readText } from '../engine/evaluate/resource-policy.js';
-import { displayName, error, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { judgePublicPolicy } from '../engine/evaluate/resource-policy.js';
+import { displayName, insufficientData, pass } from '../engine/evaluate/verdict.js';
 
 export default defineControl({
   id: 'sqs-queue-not-public',
@@ -25,26 +26,17 @@ export default defineControl({
   evaluate: ({ resource }) => {
     const config = resource.configuration ?? {};
     const name = displayName(resource);
-    const policy = config.Policy;
-    const unreadable = decodeErrorFor(resource, 'Policy');
-    if (unreadable) return error(`SQS queue ${name} has a queue policy that cannot be decoded: ${unreadable}.`);
-    if (policy === undefined || policy === null || policy === '') {
+    return judgePublicPolicy({
+      resource,
+      policy: config.Policy,
+      field: 'Policy',
+      subject: `SQS queue ${name}`,
+      policyName: 'queue policy',
       // GetQueueAttributes (and so Config) has no Policy attribute for a queue without one.
-      if (readText(config.QueueArn) === null) return insufficientData(`SQS queue ${name} has no recorded attributes.`);
-      return pass(`SQS queue ${name} has no queue policy.`, { policy: null });
-    }
-    const exposure = evaluateResourcePolicyExposure(policy, { ownerAccountId: resource.accountId });
-    if (!exposure.ok) return error(`SQS queue ${name} has a queue policy that cannot be read: ${exposure.error}.`);
-    const observed = {
-      statementCount: exposure.statementCount,
-      publicStatements: exposure.public,
-      crossAccountStatements: exposure.crossAccount,
-      serviceStatementsWithoutSourceCondition: exposure.unpinnedService,
-    };
-    if (exposure.public.length > 0) {
-      const detail = exposure.public.map((s) => `${s.statement}: ${s.actions.join(', ')}`).join('; ');
-      return fail(`SQS queue ${name} has a queue policy granting access to everyone (${detail}).`, observed);
-    }
-    return pass(`SQS queue ${name} has a queue policy with no public statement.`, observed);
+      whenAbsent: () =>
+        readText(config.QueueArn) === null
+          ? insufficientData(`SQS queue ${name} has no recorded attributes.`)
+          : pass(`SQS queue ${name} has no queue policy.`, { policy: null }),
+    });
   },
 });

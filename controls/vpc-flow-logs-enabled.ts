@@ -1,6 +1,6 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
-import { getField, toText } from '../engine/evaluate/network-exposure.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
+import { readField, readText } from '../engine/evaluate/config-fields.js';
 
 const FLOW_LOG_TYPE = 'AWS::EC2::FlowLog';
 
@@ -29,7 +29,7 @@ export default defineControl({
   },
   evaluate: ({ resource, context }) => {
     const name = displayName(resource);
-    const vpcId = toText(resource.configuration?.vpcId) ?? resource.resourceId;
+    const vpcId = readText(resource.configuration?.vpcId) ?? resource.resourceId;
     // Only this account and region tell whether Config records flow logs where the VPC lives.
     const local = context
       .all(FLOW_LOG_TYPE)
@@ -40,13 +40,13 @@ export default defineControl({
       );
     }
     const mine = local
-      .filter((log) => toText(getField(log.configuration, 'resourceId')) === vpcId)
+      .filter((log) => readText(readField(log.configuration, 'resourceId')) === vpcId)
       .map((log) => ({
-        flowLogId: toText(getField(log.configuration, 'flowLogId')) ?? log.resourceId,
-        flowLogStatus: toText(getField(log.configuration, 'flowLogStatus')),
-        deliverLogsStatus: toText(getField(log.configuration, 'deliverLogsStatus')),
-        trafficType: toText(getField(log.configuration, 'trafficType')),
-        logDestinationType: toText(getField(log.configuration, 'logDestinationType')),
+        flowLogId: readText(readField(log.configuration, 'flowLogId')) ?? log.resourceId,
+        flowLogStatus: readText(readField(log.configuration, 'flowLogStatus')),
+        deliverLogsStatus: readText(readField(log.configuration, 'deliverLogsStatus')),
+        trafficType: readText(readField(log.configuration, 'trafficType')),
+        logDestinationType: readText(readField(log.configuration, 'logDestinationType')),
       }));
     const active = mine.filter(
       (log) => log.flowLogStatus?.toUpperCase() === 'ACTIVE' && log.deliverLogsStatus?.toUpperCase() !== 'FAILED',

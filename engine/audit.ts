@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { InputParseError } from './errors.js';
 import { ContextIndex } from './evaluate/context.js';
 import { evaluateResource } from './evaluate/evaluate-resource.js';
-import type { BundleSummary, Manifest, RunInfo } from './evidence/bundle-types.js';
+import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
 import { EvidenceBundleWriter } from './evidence/bundle-writer.js';
 import { OverallTally } from './evidence/overall-tally.js';
 import type { EvidenceFile, EvidenceStore } from './evidence/store.js';
@@ -19,7 +19,6 @@ import { type InventorySource, openInventory, readInventory } from './inventory/
 import type { MappingIndex } from './map/mappings.js';
 import { ComplianceTally, type FrameworkSummary } from './map/requirement-status.js';
 import { ACCOUNT_RESOURCE_TYPE, emptyAccountResource } from './normalize/account-facts.js';
-import { toInventoryRecord } from './normalize/denormalise.js';
 import type { InventoryRecord } from './normalize/records.js';
 import type { Registry } from './registry.js';
 import { OUT_OF_SCOPE_STATUSES, type Resource, type Severity } from './types.js';
@@ -58,13 +57,21 @@ export interface AuditResult {
 
 /** A run id that sorts by time and is unique: `20261126T163210Z-1a2b3c4d`. */
 export function newRunId(now: Date): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Cheap pre-filter for the first pass: only lines that may hold a context record are parsed. */
+/**
+ * Cheap pre-filter for the first pass: only lines that may hold a context
+ * record are parsed. One alternation regex scans a line once, where a loop
+ * of `includes` scanned it once per needle.
+ */
 function contextLineFilter(contextTypes: ReadonlySet<string>): (line: string) => boolean {
   const needles = [...contextTypes, 'accountFacts', 'configurationItems', 'Results'];
-  return (line) => needles.some((needle) => line.includes(needle));
+  const pattern = new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return (line) => pattern.test(line);
 }
 
 /**
@@ -88,13 +95,19 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
   const context = new ContextIndex(registry.contextTypes);
   const inputHash = createHash('sha256');
-  let buffered: InventoryRecord[] | null = null;
+  let buffered: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
   if (source.format === 'json') {
     // One document is in memory anyway: read it once, walk it twice.
-    buffered = [];
-    for await (const record of readInventory(source, { onChunk: (chunk) => inputHash.update(chunk) })) {
-      buffered.push(record);
+    const document = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
+    for await (const record of readInventory(source, {
+      onChunk: (chunk) => {
+        inputHash.update(chunk);
+        document.bytes.push(chunk);
+      },
+    })) {
+      document.records.push(record);
     }
+    buffered = document;
   } else {
     let resources = 0;
     for await (const record of readInventory(source, {
@@ -107,16 +120,28 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const addToContext = (record: InventoryRecord) => {
     if (record.kind === 'resource' && !OUT_OF_SCOPE_STATUSES.has(record.resource.status)) context.add(record.resource);
   };
-  if (buffered) buffered.forEach(addToContext);
+  if (buffered) buffered.records.forEach(addToContext);
   else {
     for await (const record of readInventory(source, { lineFilter: contextLineFilter(registry.contextTypes) })) {
       addToContext(record);
     }
   }
 
-  const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks);
+  const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
+  const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks, populationName);
   try {
-    return await evaluateAndWrite({ ...options, runId, started, now, source, context, buffered, bundle, progress, inputHash });
+    return await evaluateAndWrite({
+      ...options,
+      runId,
+      started,
+      now,
+      source,
+      context,
+      buffered,
+      bundle,
+      progress,
+      inputHash,
+    });
   } catch (error) {
     // Bad input found mid-stream: leave nothing behind that could pass for evidence.
     if (error instanceof InputParseError) await bundle.abort();
@@ -130,7 +155,7 @@ interface EvaluateState extends AuditOptions {
   now: () => Date;
   source: InventorySource;
   context: ContextIndex;
-  buffered: InventoryRecord[] | null;
+  buffered: { records: InventoryRecord[]; bytes: Buffer[] } | null;
   bundle: EvidenceBundleWriter;
   /** SHA-256 of the input file; the JSON path fed it while reading. */
   inputHash: ReturnType<typeof createHash>;
@@ -154,7 +179,12 @@ async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
   let resources = 0;
 
   const judge = async (resource: Resource) => {
-    for (const finding of evaluateResource(resource, registry.forResourceType(resource.resourceType), context, evaluateOptions)) {
+    for (const finding of evaluateResource(
+      resource,
+      registry.forResourceType(resource.resourceType),
+      context,
+      evaluateOptions,
+    )) {
       overall.addFinding(finding);
       compliance.add(finding);
       await bundle.writeFinding(finding);
@@ -168,16 +198,20 @@ async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
     }
     const resource = record.resource;
     resources++;
-    await bundle.writePopulationRecord(toInventoryRecord(resource));
     if (resource.resourceType === ACCOUNT_RESOURCE_TYPE) accountsWithFacts.add(resource.accountId);
     if (overall.addResource(resource)) await judge(resource);
   };
 
   if (state.buffered) {
-    for (const record of state.buffered) await handle(record);
+    for (const chunk of state.buffered.bytes) await bundle.writePopulationBytes(chunk);
+    for (const record of state.buffered.records) await handle(record);
   } else {
     for await (const record of readInventory(source, {
-      onChunk: (chunk) => inputHash.update(chunk),
+      onChunk: (chunk) => {
+        inputHash.update(chunk);
+        // The copy follows the read; its pace is the audit's, so it cannot run away.
+        void bundle.writePopulationBytes(chunk);
+      },
       onProgress: (bytes) => state.progress('evaluate', bytes, resources),
     })) {
       await handle(record);
@@ -208,7 +242,12 @@ async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
       sha256: inputHash.digest('hex'),
     },
     catalog: { version: state.catalogVersion, hash: registry.catalogHash, controls: registry.controls.length },
-    frameworks: mappings.frameworks.map((m) => ({ framework: m.framework, name: m.name, version: m.version, hash: m.hash })),
+    frameworks: mappings.frameworks.map((m) => ({
+      framework: m.framework,
+      name: m.name,
+      version: m.version,
+      hash: m.hash,
+    })),
     failOn: state.failOn ?? null,
   };
   const summary: BundleSummary = {
@@ -216,6 +255,12 @@ async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
     overall: overall.summarise((id) => compliance.controlCounts(id)),
     frameworks,
   };
-  const { manifest, manifestFile } = await bundle.finish(summary);
+  const catalog: CatalogSnapshot = {
+    version: state.catalogVersion,
+    hash: registry.catalogHash,
+    controls: registry.controls.map(({ evaluate: _evaluate, ...metadata }) => metadata),
+    frameworks: mappings.frameworks.map((mapping) => ({ ...mapping })),
+  };
+  const { manifest, manifestFile } = await bundle.finish(summary, catalog);
   return { runId, location: state.store.location, summary, manifest, manifestFile };
 }

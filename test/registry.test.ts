@@ -83,10 +83,31 @@ describe('Framework mappings', () => {
     ];
     expect(ids.soc2).toEqual(expect.arrayContaining(soc2));
     expect(ids.gdpr).toEqual(
-      expect.arrayContaining(['Art.5(1)(f)', 'Art.5(2)', 'Art.24', 'Art.28', 'Art.30', 'Art.32(1)(a)', 'Art.32(1)(d)', 'Art.32(2)', 'Art.33', 'Art.34', 'Art.35', 'Art.44', 'Art.46']),
+      expect.arrayContaining([
+        'Art.5(1)(f)',
+        'Art.5(2)',
+        'Art.24',
+        'Art.28',
+        'Art.30',
+        'Art.32(1)(a)',
+        'Art.32(1)(d)',
+        'Art.32(2)',
+        'Art.33',
+        'Art.34',
+        'Art.35',
+        'Art.44',
+        'Art.46',
+      ]),
     );
     expect(ids.hipaa).toEqual(
-      expect.arrayContaining(['164.308(a)(1)(ii)(A)', '164.310(d)(2)(iv)', '164.312(a)(2)(iv)', '164.312(e)(2)(ii)', '164.314(a)(1)', '164.316(b)(2)(i)']),
+      expect.arrayContaining([
+        '164.308(a)(1)(ii)(A)',
+        '164.310(d)(2)(iv)',
+        '164.312(a)(2)(iv)',
+        '164.312(e)(2)(ii)',
+        '164.314(a)(1)',
+        '164.316(b)(2)(i)',
+      ]),
     );
   });
 

@@ -27,7 +27,9 @@ function parseFrameworks(value: string | undefined): string[] | undefined {
     .filter(Boolean);
   const unknown = chosen.filter((id) => !known.includes(id));
   if (chosen.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--frameworks: unknown framework ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}`);
+    throw new UsageError(
+      `--frameworks: unknown framework ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}`,
+    );
   }
   return chosen;
 }
@@ -73,18 +75,25 @@ function printSummary(summary: BundleSummary, location: string, manifestSha256: 
   output.out(
     renderTable(
       ['FRAMEWORK', 'REQUIREMENTS', ...REQUIREMENT_STATUSES],
-      summary.frameworks.map((f) => [f.framework, f.totals.requirements, ...REQUIREMENT_STATUSES.map((s) => f.totals.byStatus[s])]),
+      summary.frameworks.map((f) => [
+        f.framework,
+        f.totals.requirements,
+        ...REQUIREMENT_STATUSES.map((s) => f.totals.byStatus[s]),
+      ]),
     ),
   );
   const worst = Object.entries(byControl)
     .filter(([, counts]) => counts.FAIL > 0)
-    .sort(
-      ([, a], [, b]) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || b.FAIL - a.FAIL,
-    )
+    .sort(([, a], [, b]) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || b.FAIL - a.FAIL)
     .slice(0, 10);
   if (worst.length > 0) {
     output.out('\nMost severe failing controls:');
-    output.out(renderTable(['CONTROL', 'SEVERITY', 'FAILING'], worst.map(([id, c]) => [id, c.severity, c.FAIL])));
+    output.out(
+      renderTable(
+        ['CONTROL', 'SEVERITY', 'FAILING'],
+        worst.map(([id, c]) => [id, c.severity, c.FAIL]),
+      ),
+    );
   }
   const shown = relative(process.cwd(), location) || '.';
   output.out(`\nEvidence bundle: ${shown}/`);
@@ -117,7 +126,12 @@ export async function runAuditCommand(flags: AuditFlags, output: Output): Promis
     failOn,
     runId,
     onProgress: (p) =>
-      progress?.update(p.phase === 'context' ? 'indexing' : p.phase === 'evaluate' ? 'auditing' : 'reporting', p.bytesRead, p.totalBytes, `${p.resources} resources`),
+      progress?.update(
+        p.phase === 'context' ? 'indexing' : p.phase === 'evaluate' ? 'auditing' : 'reporting',
+        p.bytesRead,
+        p.totalBytes,
+        `${p.resources} resources`,
+      ),
   });
   progress?.finish();
 

@@ -63,7 +63,12 @@ export function parseCidr(text: string): Cidr | null {
   const value = family === 4 ? parseIpv4(address) : parseIpv6(address);
   if (value === null) return null;
   const prefix = prefixText === undefined ? bits : Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > bits || (prefixText !== undefined && !/^\d+$/.test(prefixText))) {
+  if (
+    !Number.isInteger(prefix) ||
+    prefix < 0 ||
+    prefix > bits ||
+    (prefixText !== undefined && !/^\d+$/.test(prefixText))
+  ) {
     return null;
   }
   const hostBits = BigInt(bits - prefix);

@@ -11,7 +11,10 @@
  */
 import { type CredentialReportRow, parseCredentialReportCsv } from '../normalize/account-facts.js';
 import { isRecord } from '../normalize/decode.js';
-import type { Resource } from '../types.js';
+import type { Resource, Verdict } from '../types.js';
+import { collectionErrorsFor } from './account-facts.js';
+import { readBoolean, readNumber, readText } from './config-fields.js';
+import { insufficientData } from './verdict.js';
 
 export const ROOT_ROW_USER = '<root_account>';
 
@@ -96,10 +99,7 @@ export function findRootRow(report: CredentialReport): CredentialReportRow | und
  * reportBoolean({ mfa_active: 'TRUE' }, 'mfa_active') // true
  */
 export function reportBoolean(row: CredentialReportRow, column: string): boolean | null {
-  const value = row[column]?.trim().toLowerCase();
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return null;
+  return readBoolean(row[column]);
 }
 
 export type ReportDate =
@@ -194,9 +194,7 @@ export function daysBetween(from: Date, to: Date): number {
  * userNameOf(user) // 'priya.natarajan'
  */
 export function userNameOf(user: Resource): string | null {
-  const name = user.configuration?.userName;
-  if (typeof name === 'string' && name.length > 0) return name;
-  return user.resourceName;
+  return readText(user.configuration?.userName) ?? user.resourceName;
 }
 
 /**
@@ -206,9 +204,7 @@ export function userNameOf(user: Resource): string | null {
  * userArnOf(user) // 'arn:aws:iam::111122223333:user/priya.natarajan'
  */
 export function userArnOf(user: Resource): string | null {
-  if (user.arn) return user.arn;
-  const arn = user.configuration?.arn;
-  return typeof arn === 'string' && arn.length > 0 ? arn : null;
+  return user.arn || readText(user.configuration?.arn);
 }
 
 export type UserRowLookup =
@@ -245,8 +241,7 @@ export function userReportRow(user: Resource, account: Resource | undefined, nam
 
 /** `GetAccountSummary` values arrive as numbers; a hand-made or re-serialised record may hold "1". */
 const summaryFlag = (value: unknown): 0 | 1 | null => {
-  const number =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : null;
+  const number = readNumber(value);
   if (number === null) return null;
   return number > 0 ? 1 : 0;
 };
@@ -297,18 +292,20 @@ export function rootCredentialFacts(account: Resource): RootCredentialFacts {
 }
 
 /**
- * Collection errors recorded for the given IAM operations: the evidence of
- * why a fact is missing (e.g. AccessDenied on GetAccountPasswordPolicy).
+ * The verdict when a root credential fact is unknown: neither the account
+ * summary nor the credential report's root row was collected. `unknown`
+ * says what is unknown; the evidence gains the collection errors of both
+ * operations.
  *
  * @example
- * collectionErrorsFor(account, ['GetCredentialReport']) // [{ service: 'iam', code: 'AccessDenied', ... }]
+ * if (mfaEnabled.value === null) return unknownRootFact(account, `Root user MFA state of ${name} is unknown`, observed);
  */
-export function collectionErrorsFor(account: Resource, operations: readonly string[]): Record<string, unknown>[] {
-  const errors = account.configuration?.collectionErrors;
-  if (!Array.isArray(errors)) return [];
-  const wanted = new Set(operations.map((operation) => operation.toLowerCase()));
-  return errors.filter(
-    (entry): entry is Record<string, unknown> =>
-      isRecord(entry) && typeof entry.operation === 'string' && wanted.has(entry.operation.toLowerCase()),
+export function unknownRootFact(account: Resource, unknown: string, observed: Record<string, unknown>): Verdict {
+  return insufficientData(
+    `${unknown}: neither the IAM account summary nor the credential report's root row was collected.`,
+    {
+      ...observed,
+      collectionErrors: collectionErrorsFor(account, { operations: ['GetAccountSummary', 'GetCredentialReport'] }),
+    },
   );
 }

@@ -1,15 +1,14 @@
 /**
  * Reading database and storage settings out of Config items (RDS, DynamoDB,
- * EFS, Redshift, ElastiCache). Config spells one field several ways across
- * types and eras (`dBClusterIdentifier` on an instance, `dbclusterIdentifier`
- * on a cluster, `ssedescription` or `sSEDescription` on a table), and some
- * shapes carry booleans and numbers as strings. Every read here matches keys
- * case-insensitively, accepts those encodings, and still tells a value that
- * is absent (INSUFFICIENT_DATA) from one that cannot be read (ERROR).
+ * EFS, Redshift, ElastiCache) with config-fields.ts, telling a value that is
+ * absent (INSUFFICIENT_DATA) from one that cannot be read (ERROR), and the
+ * verdicts the data-store controls share: one boolean setting, a backup
+ * retention period, an RDS instance governed by its cluster.
  */
 import { isRecord } from '../normalize/decode.js';
-import type { Resource, Verdict } from '../types.js';
-import { error, fail, insufficientData, pass } from './verdict.js';
+import type { Verdict } from '../types.js';
+import { readBoolean, readField, readInteger, readText } from './config-fields.js';
+import { error, fail, insufficientData, notApplicable, pass } from './verdict.js';
 
 /** A setting as recorded: absent (or null), unreadable, or a usable value. */
 export type Setting<T> = { state: 'absent' } | { state: 'invalid'; raw: unknown } | { state: 'present'; value: T };
@@ -18,47 +17,7 @@ export type Setting<T> = { state: 'absent' } | { state: 'invalid'; raw: unknown 
 export type Reading<T> = { ok: true; value: T } | { ok: false; verdict: Verdict };
 
 /**
- * The value under `key`, matching the key exactly first and then ignoring
- * case. Undefined when `holder` is not an object or has no such key.
- *
- * @example
- * readField({ dbclusterIdentifier: 'ledger' }, 'dBClusterIdentifier') // 'ledger'
- */
-export function readField(holder: unknown, key: string): unknown {
-  if (!isRecord(holder)) return undefined;
-  if (holder[key] !== undefined) return holder[key];
-  const wanted = key.toLowerCase();
-  for (const [candidate, value] of Object.entries(holder)) {
-    if (candidate.toLowerCase() === wanted && value !== undefined) return value;
-  }
-  return undefined;
-}
-
-/**
- * Follows `keys` through nested objects with `readField`.
- *
- * @example
- * readPath(supplementary, 'ContinuousBackupsDescription', 'pointInTimeRecoveryDescription', 'pointInTimeRecoveryStatus') // 'ENABLED'
- */
-export function readPath(holder: unknown, ...keys: string[]): unknown {
-  let current = holder;
-  for (const key of keys) current = readField(current, key);
-  return current;
-}
-
-/**
- * A non-empty, trimmed string, or null.
- *
- * @example
- * readText({ engine: ' aurora-mysql ' }, 'engine') // 'aurora-mysql'
- */
-export function readText(holder: unknown, key: string): string | null {
-  const value = readField(holder, key);
-  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : null;
-}
-
-/**
- * A boolean that may arrive as `true`, or as the string "true"/"TRUE".
+ * A setting read with `readBoolean`: absent when missing or null, invalid when not a boolean.
  *
  * @example
  * readFlag({ multiAZ: 'False' }, 'multiAZ') // { state: 'present', value: false }
@@ -66,16 +25,12 @@ export function readText(holder: unknown, key: string): string | null {
 export function readFlag(holder: unknown, key: string): Setting<boolean> {
   const value = readField(holder, key);
   if (value === undefined || value === null) return { state: 'absent' };
-  if (typeof value === 'boolean') return { state: 'present', value };
-  if (typeof value === 'string') {
-    const text = value.trim().toLowerCase();
-    if (text === 'true' || text === 'false') return { state: 'present', value: text === 'true' };
-  }
-  return { state: 'invalid', raw: value };
+  const flag = readBoolean(value);
+  return flag === null ? { state: 'invalid', raw: value } : { state: 'present', value: flag };
 }
 
 /**
- * A whole number of at least zero, which may arrive as `7`, `7.0` or "7".
+ * A setting read with `readInteger` that must be at least zero (`7`, `7.0` or "7").
  *
  * @example
  * readCount({ backupRetentionPeriod: '7' }, 'backupRetentionPeriod') // { state: 'present', value: 7 }
@@ -83,9 +38,8 @@ export function readFlag(holder: unknown, key: string): Setting<boolean> {
 export function readCount(holder: unknown, key: string): Setting<number> {
   const value = readField(holder, key);
   if (value === undefined || value === null) return { state: 'absent' };
-  const number = typeof value === 'string' && /^\s*\d+(\.0+)?\s*$/.test(value) ? Number(value) : value;
-  if (typeof number === 'number' && Number.isInteger(number) && number >= 0) return { state: 'present', value: number };
-  return { state: 'invalid', raw: value };
+  const count = readInteger(value);
+  return count !== null && count >= 0 ? { state: 'present', value: count } : { state: 'invalid', raw: value };
 }
 
 const shown = (raw: unknown): string => {
@@ -114,19 +68,6 @@ export function requireSetting<T>(setting: Setting<T>, subject: string, field: s
 }
 
 /**
- * The decode error the normaliser recorded for a supplementary value, if
- * any. Such a value is missing from `supplementary`, so a control must report
- * ERROR rather than mistake it for "not collected".
- *
- * @example
- * supplementaryDecodeError(snapshot, 'DBSnapshotAttributes') // 'supplementaryConfiguration.DBSnapshotAttributes: not valid JSON (...)'
- */
-export function supplementaryDecodeError(resource: Resource, key: string): string | undefined {
-  const prefix = `supplementaryConfiguration.${key}`.toLowerCase();
-  return resource.decodeErrors.find((message) => message.toLowerCase().startsWith(prefix));
-}
-
-/**
  * The Aurora or Multi-AZ DB cluster an RDS instance belongs to, or null for
  * a standalone instance. Such a member's backups, deletion protection and
  * availability are the cluster's settings, not the instance's.
@@ -135,7 +76,7 @@ export function supplementaryDecodeError(resource: Resource, key: string): strin
  * rdsClusterOf({ dBClusterIdentifier: 'ledger-aurora' }) // 'ledger-aurora'
  */
 export function rdsClusterOf(configuration: unknown): string | null {
-  return readText(configuration, 'dBClusterIdentifier');
+  return readText(readField(configuration, 'dBClusterIdentifier'));
 }
 
 /**
@@ -147,9 +88,70 @@ export function rdsClusterOf(configuration: unknown): string | null {
  */
 export function rdsReplicaSourceOf(configuration: unknown): string | null {
   return (
-    readText(configuration, 'readReplicaSourceDBInstanceIdentifier') ??
-    readText(configuration, 'readReplicaSourceDBClusterIdentifier')
+    readText(readField(configuration, 'readReplicaSourceDBInstanceIdentifier')) ??
+    readText(readField(configuration, 'readReplicaSourceDBClusterIdentifier'))
   );
+}
+
+/**
+ * Why an RDS instance is not judged on its own, or null when it is: a member
+ * of a DB cluster is governed by the cluster (`clusterGoverns` says how), and
+ * with `skipReadReplicas` a read replica is left to its source.
+ *
+ * @example
+ * rdsInstanceNotJudged(config, 'RDS instance orders-db', { clusterGoverns: 'whose deletion protection governs it' })
+ * // NOT_APPLICABLE "RDS instance orders-db is a member of DB cluster ledger, whose deletion protection governs it."
+ */
+export function rdsInstanceNotJudged(
+  configuration: unknown,
+  subject: string,
+  options: { clusterGoverns: string; skipReadReplicas?: boolean },
+): Verdict | null {
+  const cluster = rdsClusterOf(configuration);
+  if (cluster) {
+    return notApplicable(`${subject} is a member of DB cluster ${cluster}, ${options.clusterGoverns}.`, {
+      dBClusterIdentifier: cluster,
+    });
+  }
+  const source = rdsReplicaSourceOf(configuration);
+  if (source && options.skipReadReplicas) {
+    return notApplicable(`${subject} is a read replica of ${source}; replicas are not checked.`, {
+      readReplicaSource: source,
+    });
+  }
+  return null;
+}
+
+/** How a control on one boolean setting words its verdicts; each phrase follows `subject`. */
+export interface FlagJudgement {
+  /** "RDS cluster ledger": starts every reason. */
+  subject: string;
+  /** "has deletion protection enabled": the reason when the setting is true. */
+  whenTrue: string;
+  /** "has deletion protection disabled": the reason when it is false. */
+  whenFalse: string;
+  /** The compliant value: true unless the setting is a risk (publiclyAccessible). */
+  compliant?: boolean;
+  /** The evidence key for the setting; the field name by default. */
+  observedAs?: string;
+  /** More evidence, after the setting. */
+  observed?: Record<string, unknown>;
+}
+
+/**
+ * The verdict on one boolean setting: INSUFFICIENT_DATA when absent, ERROR
+ * when unreadable, else PASS or FAIL by whether it has the compliant value.
+ *
+ * @example
+ * judgeFlag(config, 'deletionProtection', { subject: 'RDS cluster ledger',
+ *   whenTrue: 'has deletion protection enabled', whenFalse: 'has deletion protection disabled' })
+ */
+export function judgeFlag(holder: unknown, field: string, judgement: FlagJudgement): Verdict {
+  const setting = requireSetting(readFlag(holder, field), judgement.subject, field);
+  if (!setting.ok) return setting.verdict;
+  const observed = { [judgement.observedAs ?? field]: setting.value, ...judgement.observed };
+  const reason = `${judgement.subject} ${setting.value ? judgement.whenTrue : judgement.whenFalse}.`;
+  return setting.value === (judgement.compliant ?? true) ? pass(reason, observed) : fail(reason, observed);
 }
 
 /** Who may restore an RDS snapshot: everyone, and/or the listed accounts. */
@@ -197,7 +199,7 @@ export function readRestoreSharing(value: unknown): Setting<RestoreSharing> {
   const sharing: RestoreSharing = { public: false, accounts: [] };
   for (const attribute of value) {
     if (!isRecord(attribute)) return { state: 'invalid', raw: value };
-    if (readText(attribute, 'attributeName')?.toLowerCase() !== 'restore') continue;
+    if (readText(readField(attribute, 'attributeName'))?.toLowerCase() !== 'restore') continue;
     const values = attributeValues(readField(attribute, 'attributeValues'));
     if (values === null) return { state: 'invalid', raw: value };
     for (const entry of values) {

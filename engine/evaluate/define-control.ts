@@ -90,9 +90,12 @@ export function defineControl<P extends Record<string, ParameterValue> = Record<
   if (!ID_PATTERN.test(spec.id)) problems.push('id must be kebab-case with at least two words');
   if (!spec.id.startsWith(`${spec.service}-`)) problems.push(`id must start with its service "${spec.service}-"`);
   if (spec.title.length === 0 || spec.title.length > 150) problems.push('title must have 1 to 150 characters');
-  if (/^(ensure|check)\b/i.test(spec.title)) problems.push('title states the compliant condition, not "Ensure"/"Check"');
-  if (spec.description.length === 0 || spec.description.length > 400) problems.push('description must have 1 to 400 characters');
-  if (spec.rationale.length === 0 || spec.rationale.length > 400) problems.push('rationale must have 1 to 400 characters');
+  if (/^(ensure|check)\b/i.test(spec.title))
+    problems.push('title states the compliant condition, not "Ensure"/"Check"');
+  if (spec.description.length === 0 || spec.description.length > 400)
+    problems.push('description must have 1 to 400 characters');
+  if (spec.rationale.length === 0 || spec.rationale.length > 400)
+    problems.push('rationale must have 1 to 400 characters');
   if (!SEVERITIES.includes(spec.severity)) problems.push(`severity must be one of ${SEVERITIES.join(', ')}`);
   if (spec.resourceTypes.length === 0) problems.push('resourceTypes must not be empty');
   if (spec.remediation.guidance.length === 0) problems.push('remediation guidance must not be empty');
@@ -100,7 +103,9 @@ export function defineControl<P extends Record<string, ParameterValue> = Record<
 
   const parameters = (spec.parameters ?? {}) as P;
   const { evaluate: _evaluate, ...metadata } = spec;
-  const hash = createHash('sha256').update(JSON.stringify({ ...metadata, parameters })).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ ...metadata, parameters }))
+    .digest('hex');
   // The registry holds controls of every parameter shape; each control's
   // evaluate only ever receives its own `parameters`, so erasing P is sound.
   return { ...spec, parameters, hash } as unknown as Control;

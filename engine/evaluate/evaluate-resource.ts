@@ -51,7 +51,10 @@ export function runControl(control: Control, resource: Resource, context: Evalua
   // An item with undecodable fields must not pass, nor pass off a decoding
   // failure as missing data: the control may have judged a raw string where
   // a document should have been, or found the value absent.
-  if ((verdict.status === Status.PASS || verdict.status === Status.INSUFFICIENT_DATA) && resource.decodeErrors.length > 0) {
+  if (
+    (verdict.status === Status.PASS || verdict.status === Status.INSUFFICIENT_DATA) &&
+    resource.decodeErrors.length > 0
+  ) {
     return {
       status: Status.ERROR,
       reason: `${resource.resourceType} ${resource.resourceId} has fields that could not be decoded: ${resource.decodeErrors.join('; ')}.`,

@@ -1,11 +1,14 @@
 /**
- * Which security-group rules and network-ACL entries admit traffic from the
- * whole internet (0.0.0.0/0 or ::/0, however written), and to which ports.
- * Shared by the network, compute and edge controls, together with the small
- * readers they need for Config's loosely typed values.
+ * Which security-group rules admit traffic from the whole internet (0.0.0.0/0
+ * or ::/0, however written), and to which ports, with the protocol and port
+ * vocabulary that network ACLs (network-acl.ts) share, and the verdicts the
+ * security-group controls share.
  */
 import { isRecord } from '../normalize/decode.js';
+import type { Resource, Verdict } from '../types.js';
 import { isWholeInternet, parseCidr } from './cidr.js';
+import { readField, readInteger } from './config-fields.js';
+import { displayName, error, fail, insufficientData, pass } from './verdict.js';
 
 /** `all`, `tcp`, `udp`, `icmp`, `icmpv6`, or the protocol number as text (`50` for ESP). */
 export type Protocol = string;
@@ -17,55 +20,6 @@ export interface PortRange {
 }
 
 const ALL_PORTS: PortRange = { from: 0, to: 65535 };
-
-/**
- * Config renders booleans as JSON booleans in most items, but as strings
- * ("true", "False") in ELB attributes and some older items.
- *
- * @example
- * toBoolean('False') // false
- */
-export function toBoolean(value: unknown): boolean | null {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const text = value.trim().toLowerCase();
-    if (text === 'true') return true;
-    if (text === 'false') return false;
-  }
-  return null;
-}
-
-/**
- * A key read without regard to case: Config-native types say `accessLogSettings`,
- * CloudFormation-registry types say `AccessLogSettings`, and the same type has
- * changed casing between schema versions. An exact match wins.
- *
- * @example
- * getField({ SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }, 'sslPolicy') // 'ELBSecurityPolicy-TLS13-1-2-2021-06'
- */
-export function getField(holder: unknown, name: string): unknown {
-  if (!isRecord(holder)) return undefined;
-  if (Object.hasOwn(holder, name)) return holder[name];
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(holder)) if (key.toLowerCase() === lower) return value;
-  return undefined;
-}
-
-/**
- * A non-empty, trimmed string, else null: Config writes "" and null alike for an unset value.
- *
- * @example
- * toText('  ') // null
- */
-export function toText(value: unknown): string | null {
-  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : null;
-}
-
-const toInteger = (value: unknown): number | null => {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
-  return null;
-};
 
 const PROTOCOL_NAMES: Record<string, Protocol> = {
   '-1': 'all',
@@ -98,12 +52,15 @@ const isPortProtocol = (protocol: Protocol): boolean => protocol === 'tcp' || pr
  * The ports a rule opens: all of them for protocol `all`; the recorded range
  * for TCP/UDP, where an absent range or -1 means every port; none (null) for
  * ICMP and other protocols, whose "ports" are types and codes.
+ *
+ * @example
+ * portsOf('tcp', 22, '22') // { from: 22, to: 22 }
  */
-function portsOf(protocol: Protocol, from: unknown, to: unknown): PortRange | null {
+export function portsOf(protocol: Protocol, from: unknown, to: unknown): PortRange | null {
   if (protocol === 'all') return ALL_PORTS;
   if (!isPortProtocol(protocol)) return null;
-  const low = toInteger(from);
-  const high = toInteger(to);
+  const low = readInteger(from);
+  const high = readInteger(to);
   if (low === null || high === null || low < 0 || high < 0) return ALL_PORTS;
   return { from: Math.min(low, high), to: Math.max(low, high) };
 }
@@ -141,7 +98,7 @@ export interface SecurityGroupRules {
 }
 
 const cidrTexts = (list: unknown, key: string): unknown[] =>
-  Array.isArray(list) ? list.map((item) => (isRecord(item) ? getField(item, key) : item)) : [];
+  Array.isArray(list) ? list.map((item) => (isRecord(item) ? readField(item, key) : item)) : [];
 
 /**
  * Flattens `ipPermissions` (or `ipPermissionsEgress`) into one rule per source
@@ -158,7 +115,7 @@ export function readSecurityGroupRules(permissions: unknown): SecurityGroupRules
   if (!Array.isArray(permissions)) return result;
   const seen = new Set<string>();
   permissions.forEach((permission, index) => {
-    const protocol = normaliseProtocol(getField(permission, 'ipProtocol'));
+    const protocol = normaliseProtocol(readField(permission, 'ipProtocol'));
     if (!isRecord(permission) || protocol === null) {
       result.invalid.push(`permission ${index} has no ipProtocol`);
       return;
@@ -196,7 +153,13 @@ export function readSecurityGroupRules(permissions: unknown): SecurityGroupRules
   return result;
 }
 
-const rangeCovers = (ports: PortRange | null, port: number): boolean =>
+/**
+ * Whether a port range (null: no ports) contains `port`.
+ *
+ * @example
+ * rangeCovers({ from: 20, to: 23 }, 22) // true
+ */
+export const rangeCovers = (ports: PortRange | null, port: number): boolean =>
   ports !== null && ports.from <= port && port <= ports.to;
 
 /**
@@ -231,109 +194,6 @@ export function describeRule(rule: SecurityGroupRule): Record<string, string> {
   return { protocol: rule.protocol, ports: formatPorts(rule.ports), cidr: rule.cidr, source: rule.source };
 }
 
-/** One entry of a network ACL (`AWS::EC2::NetworkAcl` configuration.entries[]). */
-export interface NetworkAclEntry {
-  ruleNumber: number;
-  protocol: Protocol;
-  action: 'allow' | 'deny';
-  egress: boolean;
-  cidr: string;
-  family: 4 | 6;
-  wholeInternet: boolean;
-  /** null when the protocol has no ports. */
-  ports: PortRange | null;
-}
-
-export interface NetworkAclEntries {
-  entries: NetworkAclEntry[];
-  invalid: string[];
-}
-
-/**
- * Reads network-ACL entries, sorted by rule number (the order AWS evaluates
- * them in). An entry names its source in `cidrBlock` or `ipv6CidrBlock`.
- *
- * @example
- * readNetworkAclEntries([{ ruleNumber: 100, protocol: '6', ruleAction: 'allow', egress: false,
- *   cidrBlock: '0.0.0.0/0', portRange: { from: 22, to: 22 } }]).entries[0].ports // { from: 22, to: 22 }
- */
-export function readNetworkAclEntries(entries: unknown): NetworkAclEntries {
-  const result: NetworkAclEntries = { entries: [], invalid: [] };
-  if (!Array.isArray(entries)) return result;
-  entries.forEach((entry, index) => {
-    const ruleNumber = toInteger(getField(entry, 'ruleNumber'));
-    const protocol = normaliseProtocol(getField(entry, 'protocol'));
-    const action = toText(getField(entry, 'ruleAction'))?.toLowerCase();
-    const egress = toBoolean(getField(entry, 'egress'));
-    const cidrText = toText(getField(entry, 'cidrBlock')) ?? toText(getField(entry, 'ipv6CidrBlock'));
-    const cidr = cidrText === null ? null : parseCidr(cidrText);
-    if (ruleNumber === null || protocol === null || (action !== 'allow' && action !== 'deny') || egress === null) {
-      result.invalid.push(`entry ${index} lacks a rule number, protocol, action or direction`);
-      return;
-    }
-    if (cidrText === null || cidr === null) {
-      result.invalid.push(`rule ${ruleNumber} has an unreadable CIDR ${JSON.stringify(cidrText)}`);
-      return;
-    }
-    const range = getField(entry, 'portRange');
-    result.entries.push({
-      ruleNumber,
-      protocol,
-      action,
-      egress,
-      cidr: cidrText,
-      family: cidr.family,
-      wholeInternet: isWholeInternet(cidr),
-      ports: portsOf(protocol, getField(range, 'from'), getField(range, 'to')),
-    });
-  });
-  result.entries.sort((a, b) => a.ruleNumber - b.ruleNumber);
-  return result;
-}
-
-/** Traffic from the internet to one port, and the entry that decides it. */
-export interface NetworkAclDecision {
-  protocol: 'tcp' | 'udp';
-  port: number;
-  family: 4 | 6;
-  /** The first matching entry; null when none matches (the implicit deny). */
-  decidedBy: NetworkAclEntry | null;
-  allowed: boolean;
-}
-
-/**
- * How a network ACL treats inbound traffic from an arbitrary internet address
- * to `port`, for each protocol and address family. AWS applies the
- * lowest-numbered matching entry, so a deny for 0.0.0.0/0 at rule 50 shadows
- * an allow at rule 100. Only whole-internet entries are considered: an entry
- * for a narrower block (a /32 deny) does not stop the rest of the internet.
- *
- * @example
- * decideInternetIngress(readNetworkAclEntries(entries).entries, 22).filter((d) => d.allowed)
- */
-export function decideInternetIngress(
-  entries: readonly NetworkAclEntry[],
-  port: number,
-  protocols: readonly ('tcp' | 'udp')[] = ['tcp', 'udp'],
-): NetworkAclDecision[] {
-  const decisions: NetworkAclDecision[] = [];
-  for (const family of [4, 6] as const) {
-    for (const protocol of protocols) {
-      const decidedBy =
-        entries.find(
-          (entry) =>
-            !entry.egress &&
-            entry.family === family &&
-            entry.wholeInternet &&
-            (entry.protocol === 'all' || entry.protocol === protocol) &&
-            rangeCovers(entry.ports, port),
-        ) ?? null;
-      decisions.push({ protocol, port, family, decidedBy, allowed: decidedBy?.action === 'allow' });
-    }
-  }
-  return decisions;
-}
-
 /** A whole-internet rule and the watched ports it opens. */
 export interface PortExposure {
   rule: SecurityGroupRule;
@@ -361,23 +221,77 @@ export function internetRulesOpeningPorts(
   return exposures;
 }
 
+/** How a security-group control words what it found; each phrase follows "Security group <name>". */
+export interface InboundJudgement {
+  observed: Record<string, unknown>;
+  /** "admits 0.0.0.0/0 to port 22", or null when no rule offends. */
+  offence: string | null;
+  /** "admits no internet traffic to port 22, 3389". */
+  clean: string;
+}
+
 /**
- * ELBv2 `supplementaryConfiguration.LoadBalancerAttributes`: a list of
- * `{key, value}` pairs whose values are strings ("true", "60"). Returns null
- * when the value is not such a list (not collected, or another shape).
+ * The verdict of a control on a security group's inbound rules:
+ * INSUFFICIENT_DATA without `ipPermissions`, FAIL on an offence, ERROR when
+ * some rule could not be read (it might offend), else PASS.
  *
  * @example
- * readLoadBalancerAttributes([{ key: 'deletion_protection.enabled', value: 'true' }])
- * // { 'deletion_protection.enabled': 'true' }
+ * judgeInboundRules(group, ({ rules }) => ({ observed: {}, offence: null, clean: 'admits nothing' }))
  */
-export function readLoadBalancerAttributes(value: unknown): Record<string, string> | null {
-  if (!Array.isArray(value)) return null;
-  const attributes: Record<string, string> = {};
-  for (const entry of value) {
-    const key = toText(getField(entry, 'key'));
-    const attributeValue = getField(entry, 'value');
-    if (key !== null && attributeValue !== null && attributeValue !== undefined)
-      attributes[key] = String(attributeValue);
+export function judgeInboundRules(resource: Resource, judge: (read: SecurityGroupRules) => InboundJudgement): Verdict {
+  const name = displayName(resource);
+  const permissions = resource.configuration?.ipPermissions;
+  if (!Array.isArray(permissions)) {
+    return insufficientData(`Security group ${name} has no recorded inbound rules (ipPermissions).`);
   }
-  return attributes;
+  const read = readSecurityGroupRules(permissions);
+  const { observed, offence, clean } = judge(read);
+  if (offence !== null) return fail(`Security group ${name} ${offence}.`, observed);
+  if (read.invalid.length > 0) {
+    return error(`Security group ${name} has inbound rules that could not be read: ${read.invalid.join('; ')}.`, {
+      ...observed,
+      invalid: read.invalid,
+    });
+  }
+  return pass(`Security group ${name} ${clean}.`, observed);
+}
+
+/** The watched ports of a "no public … ports" control and how its reasons name them. */
+export interface WatchedPorts {
+  ports: readonly number[];
+  /** "port", "database port": names the open ports in a FAIL reason. */
+  noun: string;
+  /** "port 22, 3389", "database ports": names the watched ports in a PASS reason. */
+  passLabel: string;
+  /** Evidence placed before the offending rules. */
+  observed?: Record<string, unknown>;
+}
+
+/** At most six ports, then how many more. */
+const listPorts = (ports: number[]): string =>
+  ports.length > 6 ? `${ports.slice(0, 6).join(', ')} and ${ports.length - 6} more` : ports.join(', ');
+
+/**
+ * Whether a security group admits the whole internet to any watched port,
+ * naming the sources and the open ports.
+ *
+ * @example
+ * judgeInternetPorts(group, { ports: [22, 3389], noun: 'port', passLabel: 'port 22, 3389' })
+ * // FAIL "Security group web admits 0.0.0.0/0 to port 22."
+ */
+export function judgeInternetPorts(resource: Resource, watched: WatchedPorts): Verdict {
+  return judgeInboundRules(resource, ({ rules, prefixListIds }) => {
+    const exposures = internetRulesOpeningPorts(rules, watched.ports);
+    const ports = [...new Set(exposures.flatMap((exposure) => exposure.openPorts))].sort((a, b) => a - b);
+    const cidrs = [...new Set(exposures.map((exposure) => exposure.rule.cidr))];
+    return {
+      observed: {
+        ...watched.observed,
+        offendingRules: exposures.map(({ rule, openPorts }) => ({ ...describeRule(rule), openPorts })),
+        unresolvedPrefixLists: prefixListIds,
+      },
+      offence: exposures.length > 0 ? `admits ${cidrs.join(' and ')} to ${watched.noun} ${listPorts(ports)}` : null,
+      clean: `admits no internet traffic to ${watched.passLabel}`,
+    };
+  });
 }

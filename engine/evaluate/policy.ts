@@ -105,7 +105,8 @@ export function parsePolicy(document: unknown): ParsedPolicy {
   for (const [index, item] of list.entries()) {
     if (!isRecord(item)) return { ok: false, error: `statement ${index} is not an object` };
     const effect = item.Effect;
-    if (effect !== 'Allow' && effect !== 'Deny') return { ok: false, error: `statement ${index} has Effect ${String(effect)}` };
+    if (effect !== 'Allow' && effect !== 'Deny')
+      return { ok: false, error: `statement ${index} has Effect ${String(effect)}` };
     statements.push({
       sid: typeof item.Sid === 'string' ? item.Sid : null,
       effect,
@@ -142,6 +143,14 @@ export function matchesWildcard(pattern: string, value: string): boolean {
   }
   return regex.test(value);
 }
+
+/**
+ * A statement's Sid, or `#<index>` when it has none, for reasons and evidence.
+ *
+ * @example
+ * statementLabel(statement, 2) // 'DenyInsecureTransport', or '#2' without a Sid
+ */
+export const statementLabel = (statement: PolicyStatement, index: number): string => statement.sid ?? `#${index}`;
 
 /** Whether the statement's Action (or NotAction) covers `action`. */
 export function statementCoversAction(statement: PolicyStatement, action: string): boolean {
@@ -195,6 +204,9 @@ const PINNING_KEYS = new Set([
 /**
  * Operators whose match narrows who may call. Negations and `...IfExists` do
  * not, nor does `ForAllValues:`, which is true when the key is absent.
+ *
+ * @example
+ * isNarrowingOperator('ForAnyValue:StringLike') // true; 'StringEqualsIfExists' → false
  */
 export const isNarrowingOperator = (operator: string): boolean => {
   if (operator.startsWith('ForAllValues:')) return false;
@@ -202,6 +214,24 @@ export const isNarrowingOperator = (operator: string): boolean => {
   if (/IfExists$/.test(base)) return false;
   return ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike', 'ArnEquals', 'ArnLike', 'IpAddress'].includes(base);
 };
+
+/**
+ * The values of condition `key` (lower-cased, as parsed) under the operators
+ * that narrow who matches (`isNarrowingOperator`), from every such operator;
+ * null when no narrowing operator names the key.
+ *
+ * @example
+ * narrowingValues(statement.condition, 'sts:externalid') // ['f7c1…'] for StringEquals, null for StringEqualsIfExists
+ */
+export function narrowingValues(condition: PolicyCondition, key: string): string[] | null {
+  let found: string[] | null = null;
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (!isNarrowingOperator(operator)) continue;
+    const values = keys[key.toLowerCase()];
+    if (values && values.length > 0) found = [...(found ?? []), ...values];
+  }
+  return found;
+}
 
 /** A value is fixed when it has no wildcard or policy variable, or is an ARN pinned to one account. */
 const isFixedValue = (value: string): boolean => {

@@ -70,6 +70,18 @@ export interface ReportFinding {
   remediation: string;
 }
 
+/**
+ * The control definitions and framework mappings the run used, copied into
+ * the bundle: a finding from last March is read against last March's
+ * catalog, not today's. Hashes match the manifest's.
+ */
+export interface CatalogSnapshot {
+  version: string;
+  hash: string;
+  controls: Record<string, unknown>[];
+  frameworks: Record<string, unknown>[];
+}
+
 export interface Manifest {
   manifestVersion: typeof MANIFEST_VERSION;
   run: RunInfo;

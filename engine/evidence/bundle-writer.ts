@@ -6,7 +6,8 @@
  *
  * Layout:
  *   findings.jsonl            one finding a line
- *   inventory.ndjson          the population as evaluated (a valid --input)
+ *   inventory.<ext>           the input, byte for byte: the population evaluated
+ *   catalog.json              the controls and mappings as they were: findings read against them
  *   summary.json              run, population, counts, every framework
  *   <fw>-summary.json         one framework's requirement verdicts
  *   <fw>-requirements.csv     a row per requirement: status, counts, manual evidence
@@ -22,31 +23,12 @@ import { createInterface } from 'node:readline';
 import type { FrameworkMapping } from '../map/mappings.js';
 import type { FrameworkSummary } from '../map/requirement-status.js';
 import type { Finding } from '../types.js';
-import type { BundleSummary, Manifest, ReportFinding } from './bundle-types.js';
+import type { BundleSummary, CatalogSnapshot, Manifest, ReportFinding } from './bundle-types.js';
 import { MANIFEST_VERSION } from './bundle-types.js';
 import { csvRow } from './csv.js';
+import { AUDITOR_CSV_HEADER, FindingSerialiser, type RequirementRef } from './finding-serialiser.js';
 import { writeHtmlReport } from './html-report.js';
 import type { EvidenceFile, EvidenceFileWriter, EvidenceStore } from './store.js';
-
-const AUDITOR_CSV_HEADER = [
-  'framework',
-  'requirement_id',
-  'requirement_title',
-  'control_id',
-  'control_title',
-  'severity',
-  'status',
-  'resource_type',
-  'resource_id',
-  'resource_name',
-  'resource_arn',
-  'account_id',
-  'region',
-  'reason',
-  'remediation',
-  'evaluated_at',
-  'configuration_capture_time',
-];
 
 const REQUIREMENTS_CSV_HEADER = [
   'framework',
@@ -72,75 +54,70 @@ export class EvidenceBundleWriter {
   private readonly findings: EvidenceFileWriter;
   private readonly population: EvidenceFileWriter;
   private readonly auditorCsv = new Map<string, EvidenceFileWriter>();
-  private readonly requirementTitles = new Map<string, { framework: string; id: string; title: string }>();
+  private readonly serialiser: FindingSerialiser;
   private readonly closed: EvidenceFile[] = [];
   private reportScratch: { dir: string; stream: ReturnType<typeof createWriteStream> } | null = null;
 
   private constructor(
     private readonly store: EvidenceStore,
     frameworks: readonly FrameworkMapping[],
+    populationName: string,
   ) {
     this.findings = store.open('findings.jsonl');
-    this.population = store.open('inventory.ndjson');
+    this.population = store.open(populationName);
+    const requirements = new Map<string, RequirementRef>();
     for (const mapping of frameworks) {
       this.auditorCsv.set(mapping.framework, store.open(`${mapping.framework}-auditor.csv`));
       for (const requirement of mapping.requirements) {
-        this.requirementTitles.set(`${mapping.framework}:${requirement.id}`, {
+        requirements.set(`${mapping.framework}:${requirement.id}`, {
           framework: mapping.framework,
           id: requirement.id,
           title: requirement.title,
         });
       }
     }
+    this.serialiser = new FindingSerialiser(requirements);
   }
 
   /**
    * Prepares the store (a new, empty location) and opens the streamed files.
    *
+   * `populationName` names the copy of the input: `inventory.ndjson`,
+   * `inventory.json.gz`, ... after the input's own format.
+   *
    * @example
-   * const bundle = await EvidenceBundleWriter.create(store, index.frameworks);
+   * const bundle = await EvidenceBundleWriter.create(store, index.frameworks, 'inventory.ndjson');
    */
-  static async create(store: EvidenceStore, frameworks: readonly FrameworkMapping[]): Promise<EvidenceBundleWriter> {
+  static async create(
+    store: EvidenceStore,
+    frameworks: readonly FrameworkMapping[],
+    populationName: string,
+  ): Promise<EvidenceBundleWriter> {
     await store.prepare();
-    const writer = new EvidenceBundleWriter(store, frameworks);
+    const writer = new EvidenceBundleWriter(store, frameworks, populationName);
     for (const csv of writer.auditorCsv.values()) await csv.write(csvRow(AUDITOR_CSV_HEADER));
     const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-report-'));
     writer.reportScratch = { dir, stream: createWriteStream(join(dir, 'findings.jsonl')) };
     return writer;
   }
 
-  async writePopulationRecord(record: Record<string, unknown>): Promise<void> {
-    await this.population.write(`${JSON.stringify(record)}\n`);
+  /**
+   * The input's bytes as read: the population is exactly what was evaluated,
+   * its hash is the input's, and it replays to the same findings.
+   */
+  writePopulationBytes(chunk: Buffer): Promise<void> | undefined {
+    return this.population.write(chunk);
   }
 
   async writeFinding(finding: Finding): Promise<void> {
-    await this.findings.write(`${JSON.stringify(finding)}\n`);
-    for (const qualified of finding.requirements) {
-      const requirement = this.requirementTitles.get(qualified);
-      const csv = requirement && this.auditorCsv.get(requirement.framework);
-      if (!requirement || !csv) continue;
-      await csv.write(
-        csvRow([
-          requirement.framework,
-          requirement.id,
-          requirement.title,
-          finding.controlId,
-          finding.title,
-          finding.severity,
-          finding.status,
-          finding.resourceType,
-          finding.resourceId,
-          finding.resourceName,
-          finding.resourceArn,
-          finding.accountId,
-          finding.region,
-          finding.reason,
-          finding.remediation,
-          finding.evaluatedAt,
-          finding.configurationCaptureTime,
-        ]),
-      );
-    }
+    const pending = this.findings.write(this.serialiser.jsonLine(finding));
+    if (pending) await pending;
+    const flushes: Promise<void>[] = [];
+    this.serialiser.csvRows(finding, (framework, row) => {
+      const flush = this.auditorCsv.get(framework)?.write(row);
+      if (flush) flushes.push(flush);
+    });
+    if (flushes.length > 0) await Promise.all(flushes);
     if (REPORTED_STATUSES.has(finding.status) && this.reportScratch) {
       const row: ReportFinding = {
         controlId: finding.controlId,
@@ -206,7 +183,22 @@ export class EvidenceBundleWriter {
           ? `No resource in scope for ${requirement.controls.map((c) => c.id).join(', ')}.`
           : `Manual evidence to collect: ${requirement.manualEvidence.join('; ')}.`;
         await auditor.write(
-          csvRow([summary.framework, requirement.id, requirement.title, '', '', '', requirement.status, '', '', '', '', '', '', reason]),
+          csvRow([
+            summary.framework,
+            requirement.id,
+            requirement.title,
+            '',
+            '',
+            '',
+            requirement.status,
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            reason,
+          ]),
         );
       }
     }
@@ -218,14 +210,20 @@ export class EvidenceBundleWriter {
    * Closes the streamed files, writes summaries, CSVs and the report, then
    * the manifest. Returns the manifest and its own SHA-256.
    */
-  async finish(summary: BundleSummary): Promise<{ manifest: Manifest; manifestFile: EvidenceFile }> {
+  async finish(
+    summary: BundleSummary,
+    catalog: CatalogSnapshot,
+  ): Promise<{ manifest: Manifest; manifestFile: EvidenceFile }> {
     this.closed.push(await this.findings.close(), await this.population.close());
+    await this.writeWhole('catalog.json', `${JSON.stringify(catalog, null, 2)}\n`);
     const scratch = this.reportScratch;
     if (scratch) await new Promise<void>((resolve) => scratch.stream.end(resolve));
     for (const framework of summary.frameworks) await this.finishFramework(framework);
     await this.writeWhole('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
     const report = this.store.open('report.html');
-    await writeHtmlReport(summary, this.reportFindings(), (chunk) => report.write(chunk));
+    await writeHtmlReport(summary, this.reportFindings(), async (chunk) => {
+      await report.write(chunk);
+    });
     this.closed.push(await report.close());
     if (scratch) await rm(scratch.dir, { recursive: true, force: true });
 
@@ -250,7 +248,11 @@ export class EvidenceBundleWriter {
       await rm(scratch.dir, { recursive: true, force: true });
     }
     // Close open writers so their file handles are released before removal.
-    await Promise.allSettled([this.findings.close(), this.population.close(), ...[...this.auditorCsv.values()].map((c) => c.close())]);
+    await Promise.allSettled([
+      this.findings.close(),
+      this.population.close(),
+      ...[...this.auditorCsv.values()].map((c) => c.close()),
+    ]);
     await this.store.abort();
   }
 }

@@ -65,7 +65,11 @@ export class OverallTally {
   addFinding(finding: Finding): void {
     this.findings[finding.status]++;
     this.bySeverity[finding.severity][finding.status]++;
-    const service = (this.byService[finding.service] ??= emptyCounts());
+    let service = this.byService[finding.service];
+    if (!service) {
+      service = emptyCounts();
+      this.byService[finding.service] = service;
+    }
     service[finding.status]++;
   }
 

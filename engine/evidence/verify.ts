@@ -48,7 +48,8 @@ export async function verifyBundle(directory: string): Promise<VerificationResul
   } catch (error) {
     throw new EvidenceVerificationError(`${directory}/manifest.json: not valid JSON (${(error as Error).message})`);
   }
-  if (!Array.isArray(manifest.files)) throw new EvidenceVerificationError(`${directory}/manifest.json: has no files list`);
+  if (!Array.isArray(manifest.files))
+    throw new EvidenceVerificationError(`${directory}/manifest.json: has no files list`);
   const problems: string[] = [];
   for (const file of manifest.files) {
     try {

@@ -30,7 +30,10 @@ function systemMessage(error: unknown): string {
 
 async function firstLine(path: string, gzip: boolean): Promise<string> {
   const input = createReadStream(path, { end: gzip ? undefined : 1 << 20 });
-  const lines = createInterface({ input: gzip ? input.pipe(createGunzip()) : input, crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: gzip ? input.pipe(createGunzip()) : input,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   try {
     for await (const line of lines) {
       if (line.trim().length > 0) return line;
@@ -105,7 +108,10 @@ export interface ReadOptions {
  *   if (record.kind === 'resource') evaluate(record.resource);
  * }
  */
-export async function* readInventory(source: InventorySource, options: ReadOptions = {}): AsyncGenerator<InventoryRecord> {
+export async function* readInventory(
+  source: InventorySource,
+  options: ReadOptions = {},
+): AsyncGenerator<InventoryRecord> {
   if (source.format === 'json') {
     let text: string;
     try {

@@ -76,7 +76,7 @@ export interface AccountFactsRecord {
     passwordPolicy?: PasswordPolicy | null;
     /** The decoded report: parsed rows, or the raw CSV text in `csv`. */
     credentialReport?: CredentialReport | { generatedTime: string; csv: string };
-      /** `ListVirtualMFADevices`: a root virtual device means root MFA is not hardware. */
+    /** `ListVirtualMFADevices`: a root virtual device means root MFA is not hardware. */
     virtualMfaDevices?: { SerialNumber: string; User?: { Arn?: string } }[];
   };
   /**
@@ -85,7 +85,11 @@ export interface AccountFactsRecord {
    */
   cloudTrail?: Record<
     string,
-    { isLogging?: boolean; eventSelectors?: Record<string, unknown>[]; advancedEventSelectors?: Record<string, unknown>[] }
+    {
+      isLogging?: boolean;
+      eventSelectors?: Record<string, unknown>[];
+      advancedEventSelectors?: Record<string, unknown>[];
+    }
   >;
   s3?: {
     /** S3 Control `GetPublicAccessBlock`; null when the account has none. */
@@ -148,7 +152,8 @@ export function isAccountFactsRecord(value: unknown): value is AccountFactsRecor
  * account.configuration?.iam // { passwordPolicy: null, ... }
  */
 export function normaliseAccountFacts(raw: unknown, where: string): Resource {
-  if (!isAccountFactsRecord(raw)) throw new InputParseError(`${where}: expected an accountFacts record, found ${describeType(raw)}`);
+  if (!isAccountFactsRecord(raw))
+    throw new InputParseError(`${where}: expected an accountFacts record, found ${describeType(raw)}`);
   if (typeof raw.accountId !== 'string' || !/^\d{12}$/.test(raw.accountId)) {
     throw new InputParseError(`${where}: accountFacts record needs a 12-digit accountId`);
   }

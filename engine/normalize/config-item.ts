@@ -13,7 +13,12 @@ import { decodeJsonValue, decodePolicyDocument, describeType, isRecord, toIsoTim
  */
 type NestedDecoder = (resource: Resource) => void;
 
-const decodePolicyAt = (resource: Resource, holder: Record<string, unknown> | undefined, key: string, label: string) => {
+const decodePolicyAt = (
+  resource: Resource,
+  holder: Record<string, unknown> | undefined,
+  key: string,
+  label: string,
+) => {
   if (!holder || !(key in holder) || holder[key] === null || holder[key] === undefined || holder[key] === '') return;
   const decoded = decodePolicyDocument(holder[key]);
   if (decoded.ok) holder[key] = decoded.value;
@@ -27,8 +32,7 @@ const decodeJsonAt = (resource: Resource, holder: Record<string, unknown> | unde
   else resource.decodeErrors.push(`${label}: ${decoded.error}`);
 };
 
-const eachRecord = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value) ? value.filter(isRecord) : [];
+const eachRecord = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 const NESTED_DECODERS: Record<string, NestedDecoder> = {
   'AWS::S3::Bucket': (r) => {
@@ -38,16 +42,20 @@ const NESTED_DECODERS: Record<string, NestedDecoder> = {
   },
   'AWS::IAM::Role': (r) => {
     decodePolicyAt(r, r.configuration ?? undefined, 'assumeRolePolicyDocument', 'assumeRolePolicyDocument');
-    for (const p of eachRecord(r.configuration?.rolePolicyList)) decodePolicyAt(r, p, 'policyDocument', `rolePolicyList.${String(p.policyName)}`);
+    for (const p of eachRecord(r.configuration?.rolePolicyList))
+      decodePolicyAt(r, p, 'policyDocument', `rolePolicyList.${String(p.policyName)}`);
   },
   'AWS::IAM::User': (r) => {
-    for (const p of eachRecord(r.configuration?.userPolicyList)) decodePolicyAt(r, p, 'policyDocument', `userPolicyList.${String(p.policyName)}`);
+    for (const p of eachRecord(r.configuration?.userPolicyList))
+      decodePolicyAt(r, p, 'policyDocument', `userPolicyList.${String(p.policyName)}`);
   },
   'AWS::IAM::Group': (r) => {
-    for (const p of eachRecord(r.configuration?.groupPolicyList)) decodePolicyAt(r, p, 'policyDocument', `groupPolicyList.${String(p.policyName)}`);
+    for (const p of eachRecord(r.configuration?.groupPolicyList))
+      decodePolicyAt(r, p, 'policyDocument', `groupPolicyList.${String(p.policyName)}`);
   },
   'AWS::IAM::Policy': (r) => {
-    for (const v of eachRecord(r.configuration?.policyVersionList)) decodePolicyAt(r, v, 'document', `policyVersionList.${String(v.versionId)}`);
+    for (const v of eachRecord(r.configuration?.policyVersionList))
+      decodePolicyAt(r, v, 'document', `policyVersionList.${String(v.versionId)}`);
   },
   'AWS::KMS::Key': (r) => decodePolicyAt(r, r.supplementary, 'Policy', 'Policy'),
   'AWS::Lambda::Function': (r) => decodePolicyAt(r, r.supplementary, 'Policy', 'Policy'),
@@ -55,7 +63,8 @@ const NESTED_DECODERS: Record<string, NestedDecoder> = {
   'AWS::SQS::Queue': (r) => decodePolicyAt(r, r.configuration ?? undefined, 'Policy', 'Policy'),
   'AWS::SecretsManager::Secret': (r) => decodePolicyAt(r, r.supplementary, 'ResourcePolicy', 'ResourcePolicy'),
   'AWS::OpenSearch::Domain': (r) => decodePolicyAt(r, r.configuration ?? undefined, 'AccessPolicies', 'AccessPolicies'),
-  'AWS::Elasticsearch::Domain': (r) => decodePolicyAt(r, r.configuration ?? undefined, 'accessPolicies', 'accessPolicies'),
+  'AWS::Elasticsearch::Domain': (r) =>
+    decodePolicyAt(r, r.configuration ?? undefined, 'accessPolicies', 'accessPolicies'),
 };
 
 function normaliseTags(value: unknown): Record<string, string> {
@@ -108,7 +117,8 @@ export interface NormaliseOptions {
  */
 export function normaliseConfigurationItem(raw: unknown, options: NormaliseOptions): Resource {
   const { where } = options;
-  if (!isRecord(raw)) throw new InputParseError(`${where}: expected a configuration item object, found ${describeType(raw)}`);
+  if (!isRecord(raw))
+    throw new InputParseError(`${where}: expected a configuration item object, found ${describeType(raw)}`);
   const resourceType = raw.resourceType;
   if (typeof resourceType !== 'string' || resourceType.length === 0) {
     throw new InputParseError(`${where}: configuration item has no resourceType`);
@@ -172,7 +182,9 @@ export function normaliseSelectRow(row: unknown, where: string): Resource {
     try {
       parsed = JSON.parse(row);
     } catch (error) {
-      throw new InputParseError(`${where}: SelectResourceConfig result is not valid JSON (${(error as Error).message})`);
+      throw new InputParseError(
+        `${where}: SelectResourceConfig result is not valid JSON (${(error as Error).message})`,
+      );
     }
   }
   if (!isRecord(parsed)) throw new InputParseError(`${where}: SelectResourceConfig result is ${describeType(parsed)}`);

@@ -49,6 +49,8 @@ export function decodePolicyDocument(value: unknown): Decoded<Record<string, unk
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return { ok: true, value: value as Record<string, unknown> };
   }
+  // Some tools (the Config RDK's sample items) wrap the document in a one-element array.
+  if (Array.isArray(value) && value.length === 1 && isRecord(value[0])) return { ok: true, value: value[0] };
   if (typeof value !== 'string') return { ok: false, error: `policy document is ${describeType(value)}` };
   let text = value.trim();
   if (text.startsWith('%') || /%7B|%22/i.test(text.slice(0, 12))) {
@@ -60,7 +62,6 @@ export function decodePolicyDocument(value: unknown): Decoded<Record<string, unk
   }
   const parsed = decodeJsonValue(text);
   if (!parsed.ok) return { ok: false, error: `policy document is ${parsed.error}` };
-  // Some tools (the Config RDK's sample items) wrap the document in a one-element array.
   if (Array.isArray(parsed.value) && parsed.value.length === 1 && isRecord(parsed.value[0])) {
     return { ok: true, value: parsed.value[0] };
   }

@@ -76,7 +76,8 @@ export function* normaliseRecord(value: unknown, where: string): Generator<Inven
     yield* normaliseList(value, where, 'items', 'snapshot');
     return;
   }
-  if (!isRecord(value)) throw new InputParseError(`${where}: ${describeType(value)} is not an inventory record; ${SHAPE_HINT}`);
+  if (!isRecord(value))
+    throw new InputParseError(`${where}: ${describeType(value)} is not an inventory record; ${SHAPE_HINT}`);
   if (value.inventoryRecord === 'header') {
     yield { kind: 'header', header: checkHeader(value, where) };
     return;
@@ -87,13 +88,19 @@ export function* normaliseRecord(value: unknown, where: string): Generator<Inven
   }
   if (value.format === INVENTORY_FORMAT) {
     yield { kind: 'header', header: checkHeader(value, where) };
-    if (value.accountFacts !== undefined) yield* normaliseList(value.accountFacts, where, 'accountFacts', 'account-facts');
+    if (value.accountFacts !== undefined)
+      yield* normaliseList(value.accountFacts, where, 'accountFacts', 'account-facts');
     yield* normaliseList(value.configurationItems ?? [], where, 'configurationItems', 'snapshot');
     return;
   }
   if ('configurationItems' in value) {
     // Snapshot files carry fileVersion; GetResourceConfigHistory pages do not.
-    yield* normaliseList(value.configurationItems, where, 'configurationItems', 'fileVersion' in value ? 'snapshot' : 'api');
+    yield* normaliseList(
+      value.configurationItems,
+      where,
+      'configurationItems',
+      'fileVersion' in value ? 'snapshot' : 'api',
+    );
     return;
   }
   if ('baseConfigurationItems' in value) {

@@ -54,8 +54,16 @@ describe('CLI: usage', () => {
 describe('CLI: bad input writes nothing', () => {
   it.each([
     ['a missing file', async () => join(dir, 'missing.json'), /missing\.json: no such file/],
-    ['malformed JSON', async () => write('malformed.json', '{\n  "configurationItems": [ {"resourceType": \n'), /malformed\.json: not valid JSON/],
-    ['an unrecognised shape', async () => write('shape.json', '{\n  "Items": []\n}'), /shape\.json: unrecognised inventory shape/],
+    [
+      'malformed JSON',
+      async () => write('malformed.json', '{\n  "configurationItems": [ {"resourceType": \n'),
+      /malformed\.json: not valid JSON/,
+    ],
+    [
+      'an unrecognised shape',
+      async () => write('shape.json', '{\n  "Items": []\n}'),
+      /shape\.json: unrecognised inventory shape/,
+    ],
     [
       'malformed NDJSON on the last line',
       async () =>
@@ -67,7 +75,8 @@ describe('CLI: bad input writes nothing', () => {
     ],
     [
       'a select row without resourceType',
-      async () => write('select.json', JSON.stringify({ Results: [JSON.stringify({ resourceId: 'x', configuration: {} })] })),
+      async () =>
+        write('select.json', JSON.stringify({ Results: [JSON.stringify({ resourceId: 'x', configuration: {} })] })),
       /select\.json(:1)? Results\[0\]: SelectResourceConfig result lacks resourceType; the query must select/,
     ],
   ])('%s: exit 2, the file named, no output directory', async (_name, make, message) => {
@@ -101,16 +110,22 @@ describe('CLI: the demo audit and its bundle', () => {
     expect(files).toEqual(
       [
         'findings.jsonl',
-        'inventory.ndjson',
+        'inventory.json',
         'summary.json',
+        'catalog.json',
         'report.html',
         'manifest.json',
         ...['soc2', 'gdpr', 'hipaa'].flatMap((f) => [`${f}-summary.json`, `${f}-requirements.csv`, `${f}-auditor.csv`]),
       ].sort(),
     );
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(files.filter((f) => f !== 'manifest.json'));
-    expect(manifest.run).toMatchObject({ tool: { name: 'compliance-auditor' }, catalog: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(
+      files.filter((f) => f !== 'manifest.json'),
+    );
+    expect(manifest.run).toMatchObject({
+      tool: { name: 'compliance-auditor' },
+      catalog: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     expect(manifest.run.input.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -158,7 +173,7 @@ describe('CLI: the demo audit and its bundle', () => {
 
   it('replays its own population to the same findings', async () => {
     const replay = join(dir, 'replay');
-    const result = await run('audit', '--input', join(out, 'inventory.ndjson'), '--out', replay, '--quiet');
+    const result = await run('audit', '--input', join(out, 'inventory.json'), '--out', replay, '--quiet');
     expect(result.code).toBe(0);
     const strip = (text: string) =>
       text

@@ -1,14 +1,10 @@
 import control from '../../controls/acm-certificate-not-expiring.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The baseline is in the API form; asOf defaults to its capture time, 2026-09-14T08:34:27Z.
 const editCertificate = (edit: (configuration: Record<string, unknown>) => void) =>
-  loadItem('acm-certificate/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('acm-certificate/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

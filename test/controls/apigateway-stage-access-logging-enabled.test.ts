@@ -1,14 +1,10 @@
 import control from '../../controls/apigateway-stage-access-logging-enabled.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The REST stage baseline is in the API form; the v2 baseline in the snapshot form.
 const editRestStage = (edit: (configuration: Record<string, unknown>) => void) =>
-  loadItem('apigateway-stage/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('apigateway-stage/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

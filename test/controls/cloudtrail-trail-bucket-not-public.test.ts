@@ -1,13 +1,13 @@
 import control from '../../controls/cloudtrail-trail-bucket-not-public.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const trail = loadItem('cloudtrail-trail-for-s3/baseline');
 /** The trail bucket (snapshot form) with an AllUsers READ grant added to its ACL. */
 const publicBucket = loadItem('s3-bucket/cloudtrail-logs', (raw) => {
-  const acl = JSON.parse(raw.supplementaryConfiguration.AccessControlList);
-  acl.grantList.push({ grantee: 'AllUsers', permission: 'Read' });
-  raw.supplementaryConfiguration.AccessControlList = JSON.stringify(acl);
+  editJson(raw.supplementaryConfiguration, 'AccessControlList', (acl) => {
+    acl.grantList.push({ grantee: 'AllUsers', permission: 'Read' });
+  });
 });
 const noAccountBlock = loadItem('account/s3-facts', (raw) => {
   raw.s3.accountPublicAccessBlock = null;
@@ -50,9 +50,9 @@ testControl(control, [
   {
     name: 'trail without a recorded bucket name',
     resource: loadItem('cloudtrail-trail-for-s3/baseline', (raw) => {
-      const configuration = JSON.parse(raw.configuration);
-      delete configuration.s3BucketName;
-      raw.configuration = JSON.stringify(configuration);
+      editJson(raw, 'configuration', (configuration) => {
+        delete configuration.s3BucketName;
+      });
     }),
     expected: 'INSUFFICIENT_DATA',
   },

@@ -1,11 +1,11 @@
 import control from '../../controls/dynamodb-table-kms-encrypted.js';
 import { defineControl } from '../../engine/evaluate/define-control.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const table = (edit: Record<string, unknown>) =>
   loadItem('dynamodb-table/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), ...edit });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, edit));
   });
 // DescribeTable (and so Config) has no SSE description for the AWS owned key.
 const awsOwned = table({ ssedescription: undefined });

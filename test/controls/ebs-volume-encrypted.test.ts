@@ -1,14 +1,10 @@
 import control from '../../controls/ebs-volume-encrypted.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The baseline is in the API form: configuration is a JSON string.
 const editVolume = (edit: (configuration: Record<string, unknown>) => void) =>
-  loadItem('ec2-volume/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('ec2-volume/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

@@ -1,14 +1,10 @@
 import control from '../../controls/ec2-instance-imdsv2-required.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: free-form fixture JSON edited in tests
 const editInstance = (edit: (configuration: Record<string, any>) => void) =>
-  loadItem('ec2-instance/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('ec2-instance/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

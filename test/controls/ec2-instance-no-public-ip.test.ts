@@ -1,15 +1,11 @@
 import control from '../../controls/ec2-instance-no-public-ip.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The baseline is in the API form: configuration is a JSON string.
 // biome-ignore lint/suspicious/noExplicitAny: free-form fixture JSON edited in tests
 const editInstance = (edit: (configuration: Record<string, any>) => void) =>
-  loadItem('ec2-instance/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('ec2-instance/baseline', (raw) => editJson(raw, 'configuration', edit));
 const association = {
   ipOwnerId: 'amazon',
   publicDnsName: 'ec2-54-78-12-201.eu-west-1.compute.amazonaws.com',

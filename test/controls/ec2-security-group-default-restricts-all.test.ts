@@ -1,14 +1,10 @@
 import control from '../../controls/ec2-security-group-default-restricts-all.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The default-group fixture is in the API form: configuration is a JSON string.
 const editDefault = (edit: (configuration: Record<string, unknown>) => void) =>
-  loadItem('ec2-security-group/default-group', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('ec2-security-group/default-group', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {
@@ -38,9 +34,9 @@ testControl(control, [
   {
     name: 'item without a group name',
     resource: loadItem('ec2-security-group/default-group', (raw) => {
-      const configuration = JSON.parse(raw.configuration);
-      delete configuration.groupName;
-      raw.configuration = JSON.stringify(configuration);
+      editJson(raw, 'configuration', (configuration) => {
+        delete configuration.groupName;
+      });
       delete raw.resourceName;
     }),
     expected: 'INSUFFICIENT_DATA',

@@ -1,19 +1,7 @@
 import control from '../../controls/ec2-security-group-no-public-admin-ports.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
-
-// The baseline is in the snapshot form: configuration is an object.
-const withIngress = (permission: Record<string, unknown>) =>
-  loadItem('ec2-security-group/baseline', (raw) => {
-    raw.configuration.ipPermissions.push({
-      prefixListIds: [],
-      userIdGroupPairs: [],
-      ipv6Ranges: [],
-      ipv4Ranges: [],
-      ipRanges: [],
-      ...permission,
-    });
-  });
+import { securityGroupWithIngress } from '../helpers/network-fixtures.js';
 
 testControl(control, [
   {
@@ -25,7 +13,7 @@ testControl(control, [
   },
   {
     name: 'SSH from 0.0.0.0/0 (ipv4Ranges and ipRanges both list it)',
-    resource: withIngress({
+    resource: securityGroupWithIngress({
       ipProtocol: 'tcp',
       fromPort: 22,
       toPort: 22,
@@ -40,65 +28,105 @@ testControl(control, [
   },
   {
     name: 'RDP from ::/0 only',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, ipv6Ranges: [{ cidrIpv6: '::/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'tcp',
+      fromPort: 3389,
+      toPort: 3389,
+      ipv6Ranges: [{ cidrIpv6: '::/0' }],
+    }),
     expected: 'FAIL',
     reason: 'admits ::/0 to port 3389',
   },
   {
     name: 'IPv6 internet written as 0::/0',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipv6Ranges: [{ cidrIpv6: '0::/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'tcp',
+      fromPort: 22,
+      toPort: 22,
+      ipv6Ranges: [{ cidrIpv6: '0::/0' }],
+    }),
     expected: 'FAIL',
     reason: 'port 22',
   },
   {
     name: '0.0.0.0/0 only in the legacy flat ipRanges list (RDK example shape)',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: ['0.0.0.0/0'] }),
+    resource: securityGroupWithIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: ['0.0.0.0/0'] }),
     expected: 'FAIL',
     observed: { offendingRules: [{ source: 'ipRanges', cidr: '0.0.0.0/0' }] },
   },
   {
     name: 'protocol -1 without ports',
-    resource: withIngress({ ipProtocol: '-1', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }),
+    resource: securityGroupWithIngress({ ipProtocol: '-1', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }),
     expected: 'FAIL',
     reason: 'port 22, 3389',
     observed: { offendingRules: [{ protocol: 'all', ports: 'all', openPorts: [22, 3389] }] },
   },
   {
     name: 'TCP 0-65535 from the internet',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 0, toPort: 65535, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'tcp',
+      fromPort: 0,
+      toPort: 65535,
+      ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+    }),
     expected: 'FAIL',
     reason: 'port 22, 3389',
   },
   {
     name: 'a range 20-3389 contains both admin ports',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 20, toPort: 3389, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'tcp',
+      fromPort: 20,
+      toPort: 3389,
+      ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+    }),
     expected: 'FAIL',
     observed: { offendingRules: [{ ports: '20-3389', openPorts: [22, 3389] }] },
   },
   {
     name: 'RDP over UDP from the internet',
-    resource: withIngress({ ipProtocol: 'udp', fromPort: 3389, toPort: 3389, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'udp',
+      fromPort: 3389,
+      toPort: 3389,
+      ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+    }),
     expected: 'FAIL',
     reason: 'port 3389',
   },
   {
     name: 'protocol given as its number (6)',
-    resource: withIngress({ ipProtocol: '6', fromPort: '22', toPort: '22', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: '6',
+      fromPort: '22',
+      toPort: '22',
+      ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+    }),
     expected: 'FAIL',
   },
   {
     name: 'SSH from a single /32',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipv4Ranges: [{ cidrIp: '198.51.100.7/32' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'tcp',
+      fromPort: 22,
+      toPort: 22,
+      ipv4Ranges: [{ cidrIp: '198.51.100.7/32' }],
+    }),
     expected: 'PASS',
   },
   {
     name: 'ICMP (all types) from the internet opens no port',
-    resource: withIngress({ ipProtocol: 'icmpv6', fromPort: -1, toPort: -1, ipv6Ranges: [{ cidrIpv6: '::/0' }] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: 'icmpv6',
+      fromPort: -1,
+      toPort: -1,
+      ipv6Ranges: [{ cidrIpv6: '::/0' }],
+    }),
     expected: 'PASS',
   },
   {
     name: 'an unreadable CIDR and nothing else exposed',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: ['0.0.0.0/33'] }),
+    resource: securityGroupWithIngress({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: ['0.0.0.0/33'] }),
     expected: 'ERROR',
     reason: 'could not be read',
   },

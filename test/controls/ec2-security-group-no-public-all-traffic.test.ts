@@ -1,18 +1,7 @@
 import control from '../../controls/ec2-security-group-no-public-all-traffic.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
-
-const withIngress = (permission: Record<string, unknown>) =>
-  loadItem('ec2-security-group/baseline', (raw) => {
-    raw.configuration.ipPermissions.push({
-      prefixListIds: [],
-      userIdGroupPairs: [],
-      ipv6Ranges: [],
-      ipv4Ranges: [],
-      ipRanges: [],
-      ...permission,
-    });
-  });
+import { securityGroupWithIngress } from '../helpers/network-fixtures.js';
 
 testControl(control, [
   {
@@ -22,36 +11,40 @@ testControl(control, [
   },
   {
     name: 'protocol -1 from 0.0.0.0/0',
-    resource: withIngress({ ipProtocol: '-1', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }], ipRanges: ['0.0.0.0/0'] }),
+    resource: securityGroupWithIngress({
+      ipProtocol: '-1',
+      ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+      ipRanges: ['0.0.0.0/0'],
+    }),
     expected: 'FAIL',
     reason: 'admits all traffic from 0.0.0.0/0',
     observed: { offendingRules: [{ protocol: 'all', ports: 'all', cidr: '0.0.0.0/0', source: 'ipv4Ranges' }] },
   },
   {
     name: 'protocol -1 from ::/0 only',
-    resource: withIngress({ ipProtocol: '-1', ipv6Ranges: [{ cidrIpv6: '::/0' }] }),
+    resource: securityGroupWithIngress({ ipProtocol: '-1', ipv6Ranges: [{ cidrIpv6: '::/0' }] }),
     expected: 'FAIL',
     reason: '::/0',
   },
   {
     name: 'TCP 0-65535 from the internet',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 0, toPort: 65535, ipRanges: ['0.0.0.0/0'] }),
+    resource: securityGroupWithIngress({ ipProtocol: 'tcp', fromPort: 0, toPort: 65535, ipRanges: ['0.0.0.0/0'] }),
     expected: 'FAIL',
     reason: 'all tcp ports from 0.0.0.0/0',
   },
   {
     name: 'TCP 1-65535 is not every port',
-    resource: withIngress({ ipProtocol: 'tcp', fromPort: 1, toPort: 65535, ipRanges: ['0.0.0.0/0'] }),
+    resource: securityGroupWithIngress({ ipProtocol: 'tcp', fromPort: 1, toPort: 65535, ipRanges: ['0.0.0.0/0'] }),
     expected: 'PASS',
   },
   {
     name: 'ICMP from the internet',
-    resource: withIngress({ ipProtocol: 'icmp', fromPort: -1, toPort: -1, ipRanges: ['0.0.0.0/0'] }),
+    resource: securityGroupWithIngress({ ipProtocol: 'icmp', fromPort: -1, toPort: -1, ipRanges: ['0.0.0.0/0'] }),
     expected: 'PASS',
   },
   {
     name: 'permission without a protocol',
-    resource: withIngress({ fromPort: 80, toPort: 80, ipRanges: ['0.0.0.0/0'] }),
+    resource: securityGroupWithIngress({ fromPort: 80, toPort: 80, ipRanges: ['0.0.0.0/0'] }),
     expected: 'ERROR',
     reason: 'no ipProtocol',
   },

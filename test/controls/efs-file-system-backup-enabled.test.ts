@@ -1,10 +1,10 @@
 import control from '../../controls/efs-file-system-backup-enabled.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const withBackupPolicy = (policy: unknown) =>
   loadItem('efs-file-system/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), BackupPolicy: policy });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, { BackupPolicy: policy }));
   });
 
 testControl(control, [

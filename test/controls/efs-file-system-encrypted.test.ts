@@ -1,11 +1,11 @@
 import control from '../../controls/efs-file-system-encrypted.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // CloudFormation-registry type: PascalCase keys, API form.
 const fileSystem = (edit: Record<string, unknown>) =>
   loadItem('efs-file-system/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), ...edit });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, edit));
   });
 
 testControl(control, [

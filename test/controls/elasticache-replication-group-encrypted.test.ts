@@ -1,10 +1,10 @@
 import control from '../../controls/elasticache-replication-group-encrypted.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const group = (edit: Record<string, unknown>) =>
   loadItem('elasticache-replication-group/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), ...edit });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, edit));
   });
 
 testControl(control, [

@@ -1,6 +1,6 @@
 import control from '../../controls/elb-listener-tls-enforced.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The listener baseline is in the snapshot form (objects, PascalCase keys as Config records this type).
 const listener = (edit: (configuration: Record<string, unknown>) => void) =>
@@ -21,7 +21,7 @@ const httpRedirect = [
 ];
 const loadBalancer = (scheme: string) =>
   loadItem('elbv2-load-balancer/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), scheme, type: 'network' });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, { scheme, type: 'network' }));
   });
 const tcpListener = listener((c) => {
   c.Protocol = 'TCP';
@@ -32,11 +32,9 @@ const tcpListener = listener((c) => {
 // biome-ignore lint/suspicious/noExplicitAny: free-form fixture JSON edited in tests
 const classic = (edit: (configuration: Record<string, any>, policies: Record<string, any>[]) => void) =>
   loadItem('elb-classic/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    const policies = JSON.parse(raw.supplementaryConfiguration.LoadBalancerPolicies);
-    edit(configuration, policies);
-    raw.configuration = JSON.stringify(configuration);
-    raw.supplementaryConfiguration.LoadBalancerPolicies = JSON.stringify(policies);
+    editJson(raw, 'configuration', (configuration) =>
+      editJson(raw.supplementaryConfiguration, 'LoadBalancerPolicies', (policies) => edit(configuration, policies)),
+    );
   });
 const plainListener = (protocol: string, port: number) => ({
   listener: { protocol, loadBalancerPort: port, instanceProtocol: protocol, instancePort: 8080 },
@@ -231,11 +229,11 @@ testControl(control, [
   {
     name: 'classic listener with a custom policy whose attributes were not recorded',
     resource: loadItem('elb-classic/baseline', (raw) => {
-      const configuration = JSON.parse(raw.configuration);
-      configuration.listenerDescriptions[0].policyNames = [
-        'AWSConsole-SSLNegotiationPolicy-legacy-billing-1560000000000',
-      ];
-      raw.configuration = JSON.stringify(configuration);
+      editJson(raw, 'configuration', (configuration) => {
+        configuration.listenerDescriptions[0].policyNames = [
+          'AWSConsole-SSLNegotiationPolicy-legacy-billing-1560000000000',
+        ];
+      });
       delete raw.supplementaryConfiguration.LoadBalancerPolicies;
     }),
     expected: 'INSUFFICIENT_DATA',

@@ -1,15 +1,15 @@
 import control from '../../controls/elb-load-balancer-access-logs-enabled.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // Both baselines are in the API form: configuration and supplementary values are JSON strings.
 const editV2 = (edit: (configuration: Record<string, unknown>, attributes: { key: string; value: string }[]) => void) =>
   loadItem('elbv2-load-balancer/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    const attributes = JSON.parse(raw.supplementaryConfiguration.LoadBalancerAttributes);
-    edit(configuration, attributes);
-    raw.configuration = JSON.stringify(configuration);
-    raw.supplementaryConfiguration.LoadBalancerAttributes = JSON.stringify(attributes);
+    editJson(raw, 'configuration', (configuration) =>
+      editJson(raw.supplementaryConfiguration, 'LoadBalancerAttributes', (attributes) =>
+        edit(configuration, attributes),
+      ),
+    );
   });
 const setAttribute = (attributes: { key: string; value: string }[], key: string, value: string) => {
   const entry = attributes.find((attribute) => attribute.key === key);
@@ -17,9 +17,7 @@ const setAttribute = (attributes: { key: string; value: string }[], key: string,
 };
 const editClassic = (edit: (attributes: { accessLog: Record<string, unknown> }) => void) =>
   loadItem('elb-classic/baseline', (raw) => {
-    const attributes = JSON.parse(raw.supplementaryConfiguration.LoadBalancerAttributes);
-    edit(attributes);
-    raw.supplementaryConfiguration.LoadBalancerAttributes = JSON.stringify(attributes);
+    editJson(raw.supplementaryConfiguration, 'LoadBalancerAttributes', edit);
   });
 
 testControl(control, [

@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import control from '../../controls/iam-policy-no-full-admin.js';
 import { contextOf, testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { policyWith, policyWithDefaultDocument } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
-
-/** The baseline policy (API form: configuration is a JSON string) with its configuration edited. */
-const policyWith = (edit: (config: Raw) => void) =>
-  loadItem('iam-policy/baseline', (raw: Raw) => {
-    const config = JSON.parse(raw.configuration);
-    edit(config);
-    raw.configuration = JSON.stringify(config);
-  });
-
-/** Replaces the default version's document, URL-encoded as IAM returns it. */
-const defaultDocument = (statements: unknown[]) =>
-  policyWith((config) => {
-    config.policyVersionList[0].document = encodeURIComponent(
-      JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-    );
-  });
 
 testControl(control, [
   {
@@ -49,17 +34,17 @@ testControl(control, [
   },
   {
     name: 'Allow NotAction with nothing sensitive excluded',
-    resource: defaultDocument([{ Effect: 'Allow', NotAction: ['support:*'], Resource: '*' }]),
+    resource: policyWithDefaultDocument([{ Effect: 'Allow', NotAction: ['support:*'], Resource: '*' }]),
     expected: 'FAIL',
   },
   {
     name: 'iam:* only',
-    resource: defaultDocument([{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }]),
+    resource: policyWithDefaultDocument([{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }]),
     expected: 'PASS',
   },
   {
     name: 'Allow * with an unconditional Deny on KMS',
-    resource: defaultDocument([
+    resource: policyWithDefaultDocument([
       { Effect: 'Allow', Action: '*', Resource: '*' },
       { Effect: 'Deny', Action: 'kms:*', Resource: '*' },
     ]),

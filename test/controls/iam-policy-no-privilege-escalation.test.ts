@@ -1,29 +1,16 @@
 import control from '../../controls/iam-policy-no-privilege-escalation.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { policyWith, policyWithDefaultDocument } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
-
-const policyWith = (edit: (config: Raw) => void) =>
-  loadItem('iam-policy/baseline', (raw: Raw) => {
-    const config = JSON.parse(raw.configuration);
-    edit(config);
-    raw.configuration = JSON.stringify(config);
-  });
-
-const defaultDocument = (statements: unknown[]) =>
-  policyWith((config) => {
-    config.policyVersionList[0].document = encodeURIComponent(
-      JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-    );
-  });
 
 testControl(control, [
   { name: 'read-only default version', resource: loadItem('iam-policy/baseline'), expected: 'PASS' },
   {
     name: 'iam:CreatePolicyVersion and iam:SetDefaultPolicyVersion on every policy',
-    resource: defaultDocument([
+    resource: policyWithDefaultDocument([
       {
         Effect: 'Allow',
         Action: ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion'],
@@ -36,7 +23,7 @@ testControl(control, [
   },
   {
     name: 'iam:PassRole with lambda:CreateFunction and lambda:CreateEventSourceMapping',
-    resource: defaultDocument([
+    resource: policyWithDefaultDocument([
       {
         Effect: 'Allow',
         Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:CreateEventSourceMapping'],
@@ -48,7 +35,7 @@ testControl(control, [
   },
   {
     name: 'iam:CreateAccessKey only for the caller itself',
-    resource: defaultDocument([
+    resource: policyWithDefaultDocument([
       // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JavaScript template
       { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::111122223333:user/${aws:username}' },
     ]),
@@ -56,7 +43,7 @@ testControl(control, [
   },
   {
     name: 'iam:PassRole only with a condition',
-    resource: defaultDocument([
+    resource: policyWithDefaultDocument([
       {
         Effect: 'Allow',
         Action: 'iam:PassRole',

@@ -1,40 +1,21 @@
 import control from '../../controls/iam-principal-no-full-admin.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { ALLOW_ALL, attachPolicy, policyWith, roleWithInline, setBoundary } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
-
-/** URL-encoded, as AWS Config delivers IAM documents in every wire shape. */
-const encode = (statements: unknown[]) =>
-  encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: statements }));
-const ALLOW_ALL = { Effect: 'Allow', Action: '*', Resource: '*' };
 
 const policy = loadItem('iam-policy/baseline');
 const group = loadItem('iam-group/baseline');
 const user = loadItem('iam-user/baseline');
 
-/** The baseline role (snapshot form) with its inline policy replaced. */
-const roleWithInline = (statements: unknown[], edit?: (config: Raw) => void) =>
-  loadItem('iam-role/baseline', (raw: Raw) => {
-    raw.configuration.rolePolicyList = [{ policyName: 'ops-inline', policyDocument: encode(statements) }];
-    edit?.(raw.configuration);
-  });
-
-const attach = (config: Raw, arn: string) =>
-  config.attachedManagedPolicies.push({ policyName: arn.split('/').pop(), policyArn: arn });
-const boundary = (config: Raw, arn: string) => {
-  config.permissionsBoundary = { permissionsBoundaryType: 'Policy', permissionsBoundaryArn: arn };
-};
-
 const adminGroup = loadItem('iam-group/baseline', (raw: Raw) =>
-  attach(raw.configuration, 'arn:aws:iam::aws:policy/AdministratorAccess'),
+  attachPolicy(raw.configuration, 'arn:aws:iam::aws:policy/AdministratorAccess'),
 );
 const policyDefaulting = (versionId: string) =>
-  loadItem('iam-policy/baseline', (raw: Raw) => {
-    const config = JSON.parse(raw.configuration);
+  policyWith((config) => {
     config.defaultVersionId = versionId;
-    raw.configuration = JSON.stringify(config);
   });
 
 testControl(control, [
@@ -96,7 +77,7 @@ testControl(control, [
   {
     name: 'role: PowerUserAccess (NotAction iam, organizations, account)',
     resource: loadItem('iam-role/baseline', (raw: Raw) =>
-      attach(raw.configuration, 'arn:aws:iam::aws:policy/PowerUserAccess'),
+      attachPolicy(raw.configuration, 'arn:aws:iam::aws:policy/PowerUserAccess'),
     ),
     context: [policy],
     expected: 'PASS',
@@ -137,22 +118,26 @@ testControl(control, [
   },
   {
     name: 'role: admin inside a PowerUserAccess permissions boundary',
-    resource: roleWithInline([ALLOW_ALL], (config) => boundary(config, 'arn:aws:iam::aws:policy/PowerUserAccess')),
+    resource: roleWithInline([ALLOW_ALL], {
+      edit: (config) => setBoundary(config, 'arn:aws:iam::aws:policy/PowerUserAccess'),
+    }),
     context: [policy],
     expected: 'PASS',
     observed: { permissionsBoundary: { policy: 'PowerUserAccess', type: 'aws-managed' } },
   },
   {
     name: 'role: admin inside an AdministratorAccess boundary',
-    resource: roleWithInline([ALLOW_ALL], (config) => boundary(config, 'arn:aws:iam::aws:policy/AdministratorAccess')),
+    resource: roleWithInline([ALLOW_ALL], {
+      edit: (config) => setBoundary(config, 'arn:aws:iam::aws:policy/AdministratorAccess'),
+    }),
     context: [policy],
     expected: 'FAIL',
   },
   {
     name: 'role: admin, boundary not in the inventory',
-    resource: roleWithInline([ALLOW_ALL], (config) =>
-      boundary(config, 'arn:aws:iam::111122223333:policy/workload-boundary'),
-    ),
+    resource: roleWithInline([ALLOW_ALL], {
+      edit: (config) => setBoundary(config, 'arn:aws:iam::111122223333:policy/workload-boundary'),
+    }),
     context: [policy],
     expected: 'INSUFFICIENT_DATA',
     reason: 'permissions boundary arn:aws:iam::111122223333:policy/workload-boundary not in the inventory',
@@ -166,7 +151,7 @@ testControl(control, [
   {
     name: 'role: admin proven even though another policy is missing',
     resource: loadItem('iam-role/baseline', (raw: Raw) =>
-      attach(raw.configuration, 'arn:aws:iam::aws:policy/AdministratorAccess'),
+      attachPolicy(raw.configuration, 'arn:aws:iam::aws:policy/AdministratorAccess'),
     ),
     expected: 'FAIL',
     observed: { unresolved: [{ problem: 'not-in-inventory' }] },

@@ -1,6 +1,7 @@
 import control from '../../controls/iam-role-trust-policy-restricted.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { encodedPolicy } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
@@ -10,9 +11,7 @@ const GITHUB = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubuser
 /** The baseline role (snapshot form) trusting `statements`, URL-encoded as Config delivers the document. */
 const trusting = (...statements: Record<string, unknown>[]) =>
   loadItem('iam-role/baseline', (raw: Raw) => {
-    raw.configuration.assumeRolePolicyDocument = encodeURIComponent(
-      JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-    );
+    raw.configuration.assumeRolePolicyDocument = encodedPolicy(statements);
   });
 
 const assume = (principal: unknown, condition?: Record<string, unknown>, action: unknown = 'sts:AssumeRole') => ({

@@ -1,19 +1,14 @@
 import control from '../../controls/iam-root-mfa-enabled.js';
-import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { accountWithReportCells } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
 
 /** The baseline account with the root row's mfa_active set, and the summary dropped. */
 const reportOnly = (mfaActive: string) =>
-  loadItem('account/iam-baseline', (raw: Raw) => {
-    delete raw.iam.accountSummary;
-    const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
-    rows[0]!.mfa_active = mfaActive;
-    raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
-  });
+  accountWithReportCells('<root_account>', { mfa_active: mfaActive }, { dropSummary: true });
 
 testControl(control, [
   {

@@ -1,20 +1,18 @@
 import control from '../../controls/iam-root-no-access-keys.js';
-import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { accountWithReportCells } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
 
 /** The baseline account without a summary, the root row's key cells set. */
 const reportOnly = (key1: string, key2: string) =>
-  loadItem('account/iam-baseline', (raw: Raw) => {
-    delete raw.iam.accountSummary;
-    const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
-    rows[0]!.access_key_1_active = key1;
-    rows[0]!.access_key_2_active = key2;
-    raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
-  });
+  accountWithReportCells(
+    '<root_account>',
+    { access_key_1_active: key1, access_key_2_active: key2 },
+    { dropSummary: true },
+  );
 
 testControl(control, [
   {

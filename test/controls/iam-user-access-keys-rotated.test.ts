@@ -1,26 +1,9 @@
 import control from '../../controls/iam-user-access-keys-rotated.js';
-import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
-type Raw = any;
+import { accountWithReportCells, userNamed } from '../helpers/iam-fixtures.js';
 
 const account = loadItem('account/iam-baseline');
-
-const userNamed = (name: string) =>
-  loadItem('iam-user/baseline', (raw: Raw) => {
-    raw.arn = `arn:aws:iam::111122223333:user/${name}`;
-    raw.resourceName = name;
-    raw.configuration = raw.configuration.replaceAll('priya.natarajan', name);
-  });
-
-const accountWithCell = (column: string, value: string) =>
-  loadItem('account/iam-baseline', (raw: Raw) => {
-    const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
-    rows[1]![column] = value;
-    raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
-  });
 
 testControl(control, [
   {
@@ -55,13 +38,13 @@ testControl(control, [
   {
     name: 'an active key without a rotation date',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCell('access_key_1_last_rotated', 'N/A')],
+    context: [accountWithReportCells('priya.natarajan', { access_key_1_last_rotated: 'N/A' })],
     expected: 'INSUFFICIENT_DATA',
   },
   {
     name: 'unreadable key state',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCell('access_key_2_active', '')],
+    context: [accountWithReportCells('priya.natarajan', { access_key_2_active: '' })],
     expected: 'INSUFFICIENT_DATA',
   },
   {

@@ -1,19 +1,9 @@
 import control from '../../controls/iam-user-at-most-one-active-access-key.js';
-import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
-type Raw = any;
+import { accountWithReportCells, userNamed } from '../helpers/iam-fixtures.js';
 
 const account = loadItem('account/iam-baseline');
-
-const userNamed = (name: string) =>
-  loadItem('iam-user/baseline', (raw: Raw) => {
-    raw.arn = `arn:aws:iam::111122223333:user/${name}`;
-    raw.resourceName = name;
-    raw.configuration = raw.configuration.replaceAll('priya.natarajan', name);
-  });
 
 testControl(control, [
   {
@@ -40,13 +30,7 @@ testControl(control, [
   {
     name: 'unreadable key state',
     resource: loadItem('iam-user/baseline'),
-    context: [
-      loadItem('account/iam-baseline', (raw: Raw) => {
-        const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
-        rows[1]!.access_key_2_active = 'N/A';
-        raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
-      }),
-    ],
+    context: [accountWithReportCells('priya.natarajan', { access_key_2_active: 'N/A' })],
     expected: 'INSUFFICIENT_DATA',
   },
   { name: 'no credential report', resource: loadItem('iam-user/baseline'), expected: 'INSUFFICIENT_DATA' },

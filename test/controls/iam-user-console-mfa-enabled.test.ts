@@ -1,28 +1,12 @@
 import control from '../../controls/iam-user-console-mfa-enabled.js';
-import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
+import { accountWithReportCells, userNamed } from '../helpers/iam-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
 
 const account = loadItem('account/iam-baseline');
-
-/** The baseline user (API form: configuration is a JSON string) renamed to another row of the report. */
-const userNamed = (name: string) =>
-  loadItem('iam-user/baseline', (raw: Raw) => {
-    raw.arn = `arn:aws:iam::111122223333:user/${name}`;
-    raw.resourceName = name;
-    raw.configuration = raw.configuration.replaceAll('priya.natarajan', name);
-  });
-
-/** The baseline account with one cell of priya.natarajan's row changed. */
-const accountWithCell = (column: string, value: string) =>
-  loadItem('account/iam-baseline', (raw: Raw) => {
-    const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
-    rows[1]![column] = value;
-    raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
-  });
 
 testControl(control, [
   {
@@ -49,19 +33,19 @@ testControl(control, [
   {
     name: 'upper-case cells',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCell('mfa_active', 'FALSE')],
+    context: [accountWithReportCells('priya.natarajan', { mfa_active: 'FALSE' })],
     expected: 'FAIL',
   },
   {
     name: 'unreadable password_enabled',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCell('password_enabled', 'N/A')],
+    context: [accountWithReportCells('priya.natarajan', { password_enabled: 'N/A' })],
     expected: 'INSUFFICIENT_DATA',
   },
   {
     name: 'unreadable mfa_active',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCell('mfa_active', '')],
+    context: [accountWithReportCells('priya.natarajan', { mfa_active: '' })],
     expected: 'INSUFFICIENT_DATA',
   },
   {

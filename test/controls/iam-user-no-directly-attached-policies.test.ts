@@ -1,17 +1,13 @@
 import control from '../../controls/iam-user-no-directly-attached-policies.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 type Raw = any;
 
 /** Edits the baseline user's configuration, which the API form holds as a JSON string. */
 const userWith = (edit: (config: Raw) => void) =>
-  loadItem('iam-user/baseline', (raw: Raw) => {
-    const config = JSON.parse(raw.configuration);
-    edit(config);
-    raw.configuration = JSON.stringify(config);
-  });
+  loadItem('iam-user/baseline', (raw: Raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

@@ -1,26 +1,9 @@
 import control from '../../controls/iam-user-unused-credentials-disabled.js';
-import { parseCredentialReportCsv } from '../../engine/normalize/account-facts.js';
 import { testControl } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
-type Raw = any;
+import { accountWithReportCells, userNamed } from '../helpers/iam-fixtures.js';
 
 const account = loadItem('account/iam-baseline');
-
-const userNamed = (name: string) =>
-  loadItem('iam-user/baseline', (raw: Raw) => {
-    raw.arn = `arn:aws:iam::111122223333:user/${name}`;
-    raw.resourceName = name;
-    raw.configuration = raw.configuration.replaceAll('priya.natarajan', name);
-  });
-
-const accountWithCells = (cells: Record<string, string>) =>
-  loadItem('account/iam-baseline', (raw: Raw) => {
-    const rows = parseCredentialReportCsv(raw.iam.credentialReport.csv);
-    Object.assign(rows[1]!, cells);
-    raw.iam.credentialReport = { generatedTime: raw.iam.credentialReport.generatedTime, rows };
-  });
 
 testControl(control, [
   {
@@ -67,7 +50,12 @@ testControl(control, [
   {
     name: 'never-used active key, rotation date unknown: measured from user creation',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCells({ access_key_1_last_used_date: 'N/A', access_key_1_last_rotated: 'N/A' })],
+    context: [
+      accountWithReportCells('priya.natarajan', {
+        access_key_1_last_used_date: 'N/A',
+        access_key_1_last_rotated: 'N/A',
+      }),
+    ],
     expected: 'FAIL',
     reason: 'access key 1 idle 836 days',
   },
@@ -75,7 +63,7 @@ testControl(control, [
     name: 'no date anywhere for an enabled password',
     resource: loadItem('iam-user/baseline'),
     context: [
-      accountWithCells({
+      accountWithReportCells('priya.natarajan', {
         password_last_used: 'no_information',
         password_last_changed: 'N/A',
         user_creation_time: 'N/A',
@@ -87,14 +75,14 @@ testControl(control, [
   {
     name: 'unreadable password_enabled',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCells({ password_enabled: 'not_supported' })],
+    context: [accountWithReportCells('priya.natarajan', { password_enabled: 'not_supported' })],
     expected: 'INSUFFICIENT_DATA',
     reason: 'password_enabled',
   },
   {
     name: 'no password and no active key',
     resource: loadItem('iam-user/baseline'),
-    context: [accountWithCells({ password_enabled: 'false', access_key_1_active: 'false' })],
+    context: [accountWithReportCells('priya.natarajan', { password_enabled: 'false', access_key_1_active: 'false' })],
     expected: 'PASS',
     reason: 'no enabled password and no active access key',
   },

@@ -1,14 +1,10 @@
 import control from '../../controls/kms-key-not-pending-deletion.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 const key = (edit: (configuration: any) => void) =>
-  loadItem('kms-key/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('kms-key/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   { name: 'enabled key', resource: loadItem('kms-key/baseline'), expected: 'PASS', observed: { keyState: 'Enabled' } },

@@ -1,6 +1,6 @@
 import control from '../../controls/kms-key-rotation-enabled.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const KEY_ID = '7c1e2b9a-4d3f-4e8a-9b6c-2f1a0d5e8c73';
 
@@ -8,9 +8,9 @@ const KEY_ID = '7c1e2b9a-4d3f-4e8a-9b6c-2f1a0d5e8c73';
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 const key = (edit: (configuration: any, supplementary: Record<string, string>) => void) =>
   loadItem('kms-key/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration, raw.supplementaryConfiguration);
-    raw.configuration = JSON.stringify(configuration);
+    editJson(raw, 'configuration', (configuration) => {
+      edit(configuration, raw.supplementaryConfiguration);
+    });
   });
 
 const withoutRotationStatus = key((_c, supplementary) => {

@@ -1,15 +1,11 @@
 import control from '../../controls/logs-log-group-retention-set.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The baseline is in the API shape: configuration is a JSON string.
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 const group = (edit: (configuration: any) => void) =>
-  loadItem('log-group/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('log-group/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

@@ -1,15 +1,11 @@
 import control from '../../controls/opensearch-domain-encrypted-at-rest.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The OpenSearch baseline is in the API shape: configuration is a JSON string.
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 const domain = (edit: (configuration: any) => void) =>
-  loadItem('opensearch-domain/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('opensearch-domain/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   {

@@ -1,14 +1,10 @@
 import control from '../../controls/opensearch-domain-node-to-node-encrypted.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 const domain = (edit: (configuration: any) => void) =>
-  loadItem('opensearch-domain/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('opensearch-domain/baseline', (raw) => editJson(raw, 'configuration', edit));
 
 testControl(control, [
   { name: 'node-to-node encryption on', resource: loadItem('opensearch-domain/baseline'), expected: 'PASS' },

@@ -1,15 +1,11 @@
 import control from '../../controls/opensearch-domain-not-public.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const ARN = 'arn:aws:es:eu-west-1:111122223333:domain/orders-search';
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
 const domain = (edit: (configuration: any) => void) =>
-  loadItem('opensearch-domain/baseline', (raw) => {
-    const configuration = JSON.parse(raw.configuration);
-    edit(configuration);
-    raw.configuration = JSON.stringify(configuration);
-  });
+  loadItem('opensearch-domain/baseline', (raw) => editJson(raw, 'configuration', edit));
 const publicEndpoint = (policy: unknown) =>
   domain((c) => {
     delete c.VPCOptions;

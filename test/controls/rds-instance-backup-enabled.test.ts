@@ -1,11 +1,11 @@
 import control from '../../controls/rds-instance-backup-enabled.js';
 import { defineControl } from '../../engine/evaluate/define-control.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const instance = (edit: Record<string, unknown>) =>
   loadItem('rds-instance/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), ...edit });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, edit));
   });
 const replica = (edit: Record<string, unknown> = {}) =>
   instance({ readReplicaSourceDBInstanceIdentifier: 'orders-db', backupRetentionPeriod: 0, ...edit });

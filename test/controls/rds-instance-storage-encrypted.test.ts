@@ -1,11 +1,11 @@
 import control from '../../controls/rds-instance-storage-encrypted.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // The baseline is in the API form: `configuration` is a JSON string.
 const instance = (edit: Record<string, unknown>) =>
   loadItem('rds-instance/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), ...edit });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, edit));
   });
 
 testControl(control, [

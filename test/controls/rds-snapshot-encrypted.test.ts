@@ -1,11 +1,11 @@
 import control from '../../controls/rds-snapshot-encrypted.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // DB snapshot baseline: API form. Cluster snapshot baseline: snapshot/event form.
 const snapshot = (edit: Record<string, unknown>) =>
   loadItem('rds-snapshot/baseline', (raw) => {
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), ...edit });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, edit));
   });
 const clusterSnapshot = (edit: Record<string, unknown>) =>
   loadItem('rds-cluster-snapshot/baseline', (raw) => {

@@ -1,6 +1,6 @@
 import control from '../../controls/rds-snapshot-not-public.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 // DB snapshot baseline: API form (attributes as a JSON string). Cluster snapshot: snapshot/event form.
 const snapshotSharedWith = (values: unknown) =>
@@ -12,7 +12,7 @@ const snapshotSharedWith = (values: unknown) =>
 const withoutAttributes = (snapshotType: string) =>
   loadItem('rds-snapshot/baseline', (raw) => {
     delete raw.supplementaryConfiguration.DBSnapshotAttributes;
-    raw.configuration = JSON.stringify({ ...JSON.parse(raw.configuration), snapshotType });
+    editJson(raw, 'configuration', (configuration) => Object.assign(configuration, { snapshotType }));
   });
 
 testControl(control, [

@@ -1,6 +1,6 @@
 import control from '../../controls/s3-bucket-public-read-prohibited.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const OFF = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
@@ -14,9 +14,9 @@ const noAccountBlock = [account(null)];
 /** public-site (snapshot form) with only the owner's ACL grant and this policy statement. */
 const policyOnly = (statement: Record<string, unknown>) =>
   loadItem('s3-bucket/public-site', (raw) => {
-    const acl = JSON.parse(raw.supplementaryConfiguration.AccessControlList);
-    acl.grantList = acl.grantList.slice(0, 1);
-    raw.supplementaryConfiguration.AccessControlList = JSON.stringify(acl);
+    editJson(raw.supplementaryConfiguration, 'AccessControlList', (acl) => {
+      acl.grantList = acl.grantList.slice(0, 1);
+    });
     raw.supplementaryConfiguration.BucketPolicy.policyText = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
@@ -34,9 +34,9 @@ const policyOnly = (statement: Record<string, unknown>) =>
 /** public-site with no policy and this ACL grant added to the owner's. */
 const aclOnly = (grant: Record<string, unknown>) =>
   loadItem('s3-bucket/public-site', (raw) => {
-    const acl = JSON.parse(raw.supplementaryConfiguration.AccessControlList);
-    acl.grantList = [acl.grantList[0], grant];
-    raw.supplementaryConfiguration.AccessControlList = JSON.stringify(acl);
+    editJson(raw.supplementaryConfiguration, 'AccessControlList', (acl) => {
+      acl.grantList = [acl.grantList[0], grant];
+    });
     raw.supplementaryConfiguration.BucketPolicy = { policyText: null };
   });
 

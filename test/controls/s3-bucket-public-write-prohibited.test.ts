@@ -1,6 +1,6 @@
 import control from '../../controls/s3-bucket-public-write-prohibited.js';
 import { testControl } from '../helpers/control-test.js';
-import { loadItem } from '../helpers/fixtures.js';
+import { editJson, loadItem } from '../helpers/fixtures.js';
 
 const noAccountBlock = [
   loadItem('account/s3-facts', (raw) => {
@@ -11,9 +11,9 @@ const noAccountBlock = [
 /** public-site (snapshot form) with this ACL grant in place of AllUsers READ, and this policy statement. */
 const site = (grant: Record<string, unknown> | null, statement: Record<string, unknown> | null) =>
   loadItem('s3-bucket/public-site', (raw) => {
-    const acl = JSON.parse(raw.supplementaryConfiguration.AccessControlList);
-    acl.grantList = [acl.grantList[0], ...(grant ? [grant] : [])];
-    raw.supplementaryConfiguration.AccessControlList = JSON.stringify(acl);
+    editJson(raw.supplementaryConfiguration, 'AccessControlList', (acl) => {
+      acl.grantList = [acl.grantList[0], ...(grant ? [grant] : [])];
+    });
     raw.supplementaryConfiguration.BucketPolicy = {
       policyText: statement && JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
     };

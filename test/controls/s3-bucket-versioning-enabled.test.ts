@@ -8,8 +8,18 @@ const withVersioning = (status: string) =>
   });
 
 testControl(control, [
-  { name: 'versioning enabled', resource: loadItem('s3-bucket/baseline'), expected: 'PASS', observed: { versioningStatus: 'Enabled' } },
-  { name: 'never versioned (Config says Off)', resource: withVersioning('Off'), expected: 'FAIL', reason: 'set to Off' },
+  {
+    name: 'versioning enabled',
+    resource: loadItem('s3-bucket/baseline'),
+    expected: 'PASS',
+    observed: { versioningStatus: 'Enabled' },
+  },
+  {
+    name: 'never versioned (Config says Off)',
+    resource: withVersioning('Off'),
+    expected: 'FAIL',
+    reason: 'set to Off',
+  },
   { name: 'versioning suspended', resource: withVersioning('Suspended'), expected: 'FAIL', reason: 'Suspended' },
   {
     name: 'item without the versioning key',

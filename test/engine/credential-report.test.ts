@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   accessKeySlots,
-  collectionErrorsFor,
   daysBetween,
   describeReportDate,
   findRootRow,
@@ -10,6 +9,7 @@ import {
   reportBoolean,
   reportDate,
   rootCredentialFacts,
+  unknownRootFact,
   userReportRow,
 } from '../../engine/evaluate/credential-report.js';
 import { loadItem } from '../helpers/fixtures.js';
@@ -210,17 +210,26 @@ describe('rootCredentialFacts', () => {
   });
 });
 
-describe('collectionErrorsFor', () => {
-  it('selects the errors of the named operations, whatever their case', () => {
+describe('unknownRootFact', () => {
+  it('names what is unknown and keeps the collection errors of both sources', () => {
     // Prepare
     const denied = loadItem('account/iam-baseline', (raw) => {
       raw.collectionErrors = [
-        { service: 'iam', operation: 'GetAccountPasswordPolicy', code: 'AccessDenied', message: 'denied' },
-        { service: 's3', operation: 'GetPublicAccessBlock', code: 'AccessDenied', message: 'denied' },
+        { service: 'iam', operation: 'GetAccountSummary', code: 'AccessDenied', message: 'denied' },
+        { service: 'iam', operation: 'ListVirtualMFADevices', code: 'AccessDenied', message: 'denied' },
       ];
     });
-    // Act & Assess
-    expect(collectionErrorsFor(denied, ['getaccountpasswordpolicy'])).toHaveLength(1);
-    expect(collectionErrorsFor(account, ['GetAccountPasswordPolicy'])).toEqual([]);
+    // Act
+    const verdict = unknownRootFact(denied, 'Root user MFA state of account 111122223333 is unknown', { x: 1 });
+    // Assess
+    expect(verdict).toEqual({
+      status: 'INSUFFICIENT_DATA',
+      reason:
+        "Root user MFA state of account 111122223333 is unknown: neither the IAM account summary nor the credential report's root row was collected.",
+      observed: {
+        x: 1,
+        collectionErrors: [{ service: 'iam', operation: 'GetAccountSummary', code: 'AccessDenied', message: 'denied' }],
+      },
+    });
   });
 });

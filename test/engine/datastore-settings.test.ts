@@ -1,68 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   judgeBackupRetention,
+  judgeFlag,
   rdsClusterOf,
+  rdsInstanceNotJudged,
   rdsReplicaSourceOf,
   readCount,
-  readField,
   readFlag,
-  readPath,
   readRestoreSharing,
-  readText,
   requireSetting,
-  supplementaryDecodeError,
 } from '../../engine/evaluate/datastore-settings.js';
-import { normaliseRaw } from '../helpers/fixtures.js';
-
-describe('readField', () => {
-  it('prefers the exact key, then ignores case', () => {
-    // Prepare
-    const holder = { dbclusterIdentifier: 'ledger', DBClusterIdentifier: 'exact' };
-    // Act / Assess
-    expect(readField(holder, 'DBClusterIdentifier')).toBe('exact');
-    expect(readField(holder, 'dBClusterIdentifier')).toBe('ledger');
-    expect(readField({ ssedescription: { status: 'ENABLED' } }, 'sSEDescription')).toEqual({ status: 'ENABLED' });
-  });
-
-  it('is undefined for a missing key or a holder that is not an object', () => {
-    expect(readField({ a: 1 }, 'b')).toBeUndefined();
-    expect(readField(null, 'a')).toBeUndefined();
-    expect(readField(['a'], '0')).toBeUndefined();
-    expect(readField('text', 'length')).toBeUndefined();
-  });
-
-  it('keeps an explicit null (AWS reported none)', () => {
-    expect(readField({ kmsKeyId: null }, 'kmsKeyId')).toBeNull();
-  });
-});
-
-describe('readPath', () => {
-  it('follows nested keys whatever their case', () => {
-    // Prepare
-    const supplementary = {
-      ContinuousBackupsDescription: { pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'ENABLED' } },
-    };
-    // Act
-    const status = readPath(
-      supplementary,
-      'continuousBackupsDescription',
-      'PointInTimeRecoveryDescription',
-      'PointInTimeRecoveryStatus',
-    );
-    // Assess
-    expect(status).toBe('ENABLED');
-    expect(readPath(supplementary, 'ContinuousBackupsDescription', 'missing', 'x')).toBeUndefined();
-  });
-});
-
-describe('readText', () => {
-  it('trims strings and turns empty or non-string values into null', () => {
-    expect(readText({ engine: ' aurora-mysql ' }, 'engine')).toBe('aurora-mysql');
-    expect(readText({ engine: '   ' }, 'engine')).toBeNull();
-    expect(readText({ engine: 5 }, 'engine')).toBeNull();
-    expect(readText({}, 'engine')).toBeNull();
-  });
-});
 
 describe('readFlag', () => {
   it.each([
@@ -138,22 +85,6 @@ describe('requireSetting', () => {
   it('describes an undefined raw value without throwing', () => {
     const reading = requireSetting({ state: 'invalid', raw: undefined }, 'X a', 'f');
     expect(reading.ok ? '' : reading.verdict.reason).toBe('X a has an unreadable f value undefined.');
-  });
-});
-
-describe('supplementaryDecodeError', () => {
-  it('finds the decode error recorded for one supplementary key', () => {
-    // Prepare
-    const resource = normaliseRaw({
-      resourceType: 'AWS::Redshift::Cluster',
-      resourceId: 'analytics',
-      accountId: '111122223333',
-      configuration: '{}',
-      supplementaryConfiguration: { LoggingStatus: '{"loggingEnabled":', Tags: '[]' },
-    });
-    // Act / Assess
-    expect(supplementaryDecodeError(resource, 'LoggingStatus')).toMatch(/^supplementaryConfiguration\.LoggingStatus: /);
-    expect(supplementaryDecodeError(resource, 'Tags')).toBeUndefined();
   });
 });
 
@@ -260,5 +191,59 @@ describe('judgeBackupRetention', () => {
     });
     expect(oneDay.reason).toBe('RDS cluster b keeps automated backups for 1 day, fewer than 7.');
     expect(exact).toMatchObject({ status: 'PASS', reason: 'RDS cluster b keeps automated backups for 7 days.' });
+  });
+});
+
+describe('judgeFlag', () => {
+  const words = { subject: 'RDS cluster ledger', whenTrue: 'has it on', whenFalse: 'has it off' };
+
+  it('passes the compliant value and fails the other, with the setting first in the evidence', () => {
+    // Act
+    const on = judgeFlag({ deletionProtection: 'TRUE' }, 'deletionProtection', { ...words, observed: { engine: 'x' } });
+    const off = judgeFlag({ deletionProtection: false }, 'deletionProtection', words);
+    // Assess
+    expect(on).toEqual({
+      status: 'PASS',
+      reason: 'RDS cluster ledger has it on.',
+      observed: { deletionProtection: true, engine: 'x' },
+    });
+    expect(off).toMatchObject({ status: 'FAIL', reason: 'RDS cluster ledger has it off.' });
+  });
+
+  it('fails a true risk flag, and names the evidence key as asked', () => {
+    // Act
+    const exposed = judgeFlag({ PubliclyAccessible: true }, 'publiclyAccessible', { ...words, compliant: false });
+    const renamed = judgeFlag({ Encrypted: true }, 'Encrypted', { ...words, observedAs: 'encrypted' });
+    // Assess
+    expect(exposed).toMatchObject({ status: 'FAIL', reason: 'RDS cluster ledger has it on.' });
+    expect(renamed.observed).toEqual({ encrypted: true });
+  });
+
+  it('reports an absent or unreadable setting', () => {
+    expect(judgeFlag({}, 'multiAZ', words).status).toBe('INSUFFICIENT_DATA');
+    expect(judgeFlag({ multiAZ: 'yes' }, 'multiAZ', words).status).toBe('ERROR');
+  });
+});
+
+describe('rdsInstanceNotJudged', () => {
+  it('leaves cluster members to their cluster and, when asked, replicas to their source', () => {
+    // Act
+    const member = rdsInstanceNotJudged({ dBClusterIdentifier: 'ledger' }, 'RDS instance a', {
+      clusterGoverns: 'whose setting governs it',
+    });
+    const replica = { readReplicaSourceDBInstanceIdentifier: 'orders-db' };
+    // Assess
+    expect(member).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'RDS instance a is a member of DB cluster ledger, whose setting governs it.',
+      observed: { dBClusterIdentifier: 'ledger' },
+    });
+    expect(rdsInstanceNotJudged(replica, 'RDS instance b', { clusterGoverns: '', skipReadReplicas: true })).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'RDS instance b is a read replica of orders-db; replicas are not checked.',
+      observed: { readReplicaSource: 'orders-db' },
+    });
+    expect(rdsInstanceNotJudged(replica, 'RDS instance b', { clusterGoverns: '' })).toBeNull();
+    expect(rdsInstanceNotJudged({}, 'RDS instance c', { clusterGoverns: '' })).toBeNull();
   });
 });

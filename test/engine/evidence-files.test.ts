@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../engine/evidence/csv.js';
+import { AUDITOR_CSV_HEADER, FindingSerialiser } from '../../engine/evidence/finding-serialiser.js';
+import type { Finding } from '../../engine/types.js';
 import { LocalDirectoryStore } from '../../engine/evidence/store.js';
 import { verifyBundle } from '../../engine/evidence/verify.js';
 
@@ -44,7 +46,11 @@ describe('Store and verification', () => {
     const file = await writer.close();
     // Assess
     const content = await readFile(join(out, 'a.txt'));
-    expect(file).toEqual({ path: 'a.txt', sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
+    expect(file).toEqual({
+      path: 'a.txt',
+      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes: content.length,
+    });
     await expect(new LocalDirectoryStore(out).prepare()).rejects.toThrow(/not empty/);
     await store.abort();
     await expect(readFile(join(out, 'a.txt'))).rejects.toThrow();
@@ -80,5 +86,82 @@ describe('Store and verification', () => {
 
   it('says a bundle without a manifest is incomplete', async () => {
     await expect(verifyBundle(dir)).rejects.toThrow(/no manifest.json; the bundle is incomplete/);
+  });
+});
+
+describe('Class: FindingSerialiser', () => {
+  const finding = (overrides: Partial<Finding> = {}): Finding => ({
+    runId: 'r1',
+    controlId: 's3-bucket-versioning-enabled',
+    controlHash: 'a'.repeat(64),
+    title: 'S3 bucket has versioning enabled',
+    severity: 'medium',
+    service: 's3',
+    status: 'FAIL',
+    reason: 'S3 bucket "x, y" has versioning set to Off.',
+    resourceType: 'AWS::S3::Bucket',
+    resourceId: '=cmd|calc',
+    resourceName: null,
+    resourceArn: 'arn:aws:s3:::x',
+    accountId: '111122223333',
+    region: 'us-east-1',
+    evaluatedAt: '2026-11-26T00:00:00.000Z',
+    configurationCaptureTime: null,
+    observed: { versioningStatus: 'Off', nested: { list: [1, 'two'] } },
+    requirements: ['soc2:A1.2', 'hipaa:164.308(a)(7)(ii)(A)', 'gdpr:unknown'],
+    remediation: 'Enable versioning, "now".',
+    ...overrides,
+  });
+  const requirements = new Map([
+    ['soc2:A1.2', { framework: 'soc2', id: 'A1.2', title: 'Recovery, backups' }],
+    ['hipaa:164.308(a)(7)(ii)(A)', { framework: 'hipaa', id: '164.308(a)(7)(ii)(A)', title: 'Data backup plan' }],
+  ]);
+
+  it('writes exactly what JSON.stringify writes, across cached controls', () => {
+    const serialiser = new FindingSerialiser(requirements);
+    for (const f of [
+      finding(),
+      finding({ status: 'PASS', resourceName: 'n' }),
+      finding({ title: 'changed', requirements: [] }),
+    ]) {
+      expect(serialiser.jsonLine(f)).toBe(`${JSON.stringify(f)}\n`);
+    }
+  });
+
+  it('writes one CSV row per known requirement, as csvRow would', () => {
+    const serialiser = new FindingSerialiser(requirements);
+    const f = finding();
+    const rows: [string, string][] = [];
+    serialiser.csvRows(f, (framework, row) => rows.push([framework, row]));
+    const cells = (id: string, title: string) => [
+      id,
+      title,
+      f.controlId,
+      f.title,
+      f.severity,
+      f.status,
+      f.resourceType,
+      f.resourceId,
+      f.resourceName,
+      f.resourceArn,
+      f.accountId,
+      f.region,
+      f.reason,
+      f.configurationCaptureTime,
+      f.evaluatedAt,
+      f.remediation,
+    ];
+    expect(rows).toEqual([
+      ['soc2', csvRow(['soc2', ...cells('A1.2', 'Recovery, backups')])],
+      ['hipaa', csvRow(['hipaa', ...cells('164.308(a)(7)(ii)(A)', 'Data backup plan')])],
+    ]);
+    expect(AUDITOR_CSV_HEADER).toHaveLength(cells('', '').length + 1);
+  });
+
+  it('leaves remediation empty on rows with nothing to fix', () => {
+    const serialiser = new FindingSerialiser(requirements);
+    const rows: string[] = [];
+    serialiser.csvRows(finding({ status: 'PASS' }), (_framework, row) => rows.push(row));
+    expect(rows[0]).toMatch(/,2026-11-26T00:00:00\.000Z,\r\n$/);
   });
 });

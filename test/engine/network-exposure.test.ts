@@ -1,42 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decideInternetIngress,
   describeRule,
   formatPorts,
-  getField,
   internetRulesOpeningPorts,
+  judgeInboundRules,
+  judgeInternetPorts,
   normaliseProtocol,
-  readLoadBalancerAttributes,
-  readNetworkAclEntries,
+  portsOf,
+  rangeCovers,
   readSecurityGroupRules,
   ruleOpensAllTraffic,
   ruleOpensPort,
-  toBoolean,
-  toText,
 } from '../../engine/evaluate/network-exposure.js';
+import { securityGroupWithPermissions } from '../helpers/network-fixtures.js';
 
-describe('readers for loosely typed Config values', () => {
-  it('reads booleans and their string forms, and nothing else', () => {
-    // Assess
-    expect([true, false, 'true', 'FALSE', ' True '].map(toBoolean)).toEqual([true, false, true, false, true]);
-    expect([null, undefined, 1, 'yes', ''].map(toBoolean)).toEqual([null, null, null, null, null]);
-  });
-
-  it('reads a key in either casing, exact match first, and ignores the prototype', () => {
-    // Prepare
-    const holder = { SslPolicy: 'pascal', sslpolicy: 'lower' };
-    // Assess
-    expect(getField(holder, 'SslPolicy')).toBe('pascal');
-    expect(getField({ SslPolicy: 'pascal' }, 'sslPolicy')).toBe('pascal');
-    expect(getField({}, 'toString')).toBeUndefined();
-    expect(getField(null, 'x')).toBeUndefined();
-    expect(getField(['a'], '0')).toBeUndefined();
-  });
-
-  it('treats blank strings as absent text', () => {
-    expect([' a ', '', '  ', 3].map(toText)).toEqual(['a', null, null, null]);
-  });
-
+describe('protocols', () => {
   it('maps security-group names and network-ACL numbers to one protocol vocabulary', () => {
     // Assess
     expect(
@@ -160,93 +138,66 @@ describe('port coverage', () => {
   });
 });
 
-describe('network ACLs', () => {
-  const entry = (ruleNumber: number, ruleAction: string, protocol: string, cidr: string, ports?: [number, number]) => ({
-    ruleNumber,
-    ruleAction,
-    protocol,
-    egress: false,
-    ...(cidr.includes(':') ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr }),
-    ...(ports ? { portRange: { from: ports[0], to: ports[1] } } : {}),
-  });
-
-  it('sorts entries by rule number and reads both address families', () => {
-    // Act
-    const { entries, invalid } = readNetworkAclEntries([
-      entry(32767, 'deny', '-1', '0.0.0.0/0'),
-      entry(100, 'ALLOW', '6', '::/0', [443, 443]),
-      { ...entry(90, 'allow', '-1', '0.0.0.0/0'), egress: 'true' },
-    ]);
-    // Assess
-    expect(entries.map((e) => [e.ruleNumber, e.action, e.family, e.egress])).toEqual([
-      [90, 'allow', 4, true],
-      [100, 'allow', 6, false],
-      [32767, 'deny', 4, false],
-    ]);
-    expect(invalid).toEqual([]);
-  });
-
-  it('lets the lowest-numbered matching entry decide', () => {
-    // Prepare
-    const { entries } = readNetworkAclEntries([
-      entry(100, 'allow', '6', '0.0.0.0/0', [22, 22]),
-      entry(50, 'deny', '6', '0.0.0.0/0', [22, 22]),
-      entry(32767, 'deny', '-1', '0.0.0.0/0'),
-    ]);
-    // Act
-    const [tcp4] = decideInternetIngress(entries, 22, ['tcp']);
-    // Assess
-    expect(tcp4).toMatchObject({ protocol: 'tcp', family: 4, allowed: false, decidedBy: { ruleNumber: 50 } });
-  });
-
-  it('ignores narrower blocks and other protocols when deciding for the whole internet', () => {
-    // Prepare
-    const { entries } = readNetworkAclEntries([
-      entry(10, 'deny', '-1', '198.51.100.0/24'),
-      entry(20, 'deny', '17', '0.0.0.0/0', [0, 65535]),
-      entry(30, 'allow', '-1', '0.0.0.0/0'),
-    ]);
-    // Act
-    const decisions = decideInternetIngress(entries, 3389);
-    // Assess
-    expect(decisions.map((d) => [d.family, d.protocol, d.allowed, d.decidedBy?.ruleNumber ?? null])).toEqual([
-      [4, 'tcp', true, 30],
-      [4, 'udp', false, 20],
-      [6, 'tcp', false, null],
-      [6, 'udp', false, null],
-    ]);
-  });
-
-  it('reports entries it cannot read', () => {
-    // Act
-    const { entries, invalid } = readNetworkAclEntries([
-      { ruleNumber: 100, protocol: '6', egress: false, cidrBlock: '0.0.0.0/0' },
-      entry(110, 'allow', '6', '0.0.0.0/40', [22, 22]),
-    ]);
-    // Assess
-    expect(entries).toEqual([]);
-    expect(invalid).toEqual([
-      'entry 0 lacks a rule number, protocol, action or direction',
-      'rule 110 has an unreadable CIDR "0.0.0.0/40"',
-    ]);
-    expect(readNetworkAclEntries(null)).toEqual({ entries: [], invalid: [] });
+describe('port ranges', () => {
+  it("reads a rule's ports by protocol", () => {
+    expect(portsOf('tcp', 22, '22')).toEqual({ from: 22, to: 22 });
+    expect(portsOf('udp', 3389, 53)).toEqual({ from: 53, to: 3389 });
+    expect(portsOf('tcp', -1, -1)).toEqual({ from: 0, to: 65535 });
+    expect(portsOf('all', 22, 22)).toEqual({ from: 0, to: 65535 });
+    expect(portsOf('icmp', 8, 0)).toBeNull();
+    expect([
+      rangeCovers({ from: 20, to: 23 }, 22),
+      rangeCovers({ from: 20, to: 23 }, 24),
+      rangeCovers(null, 22),
+    ]).toEqual([true, false, false]);
   });
 });
 
-describe('readLoadBalancerAttributes', () => {
-  it('turns the key/value list into a map, in either key casing', () => {
-    // Assess
-    expect(
-      readLoadBalancerAttributes([
-        { key: 'access_logs.s3.enabled', value: 'true' },
-        { Key: 'idle_timeout.timeout_seconds', Value: 60 },
-        { key: 'dropped', value: null },
-      ]),
-    ).toEqual({ 'access_logs.s3.enabled': 'true', 'idle_timeout.timeout_seconds': '60' });
+describe('security-group verdicts', () => {
+  const watched = { ports: [22, 3389, 1, 2, 3, 4, 5], noun: 'port', passLabel: 'watched ports', observed: { w: 1 } };
+
+  it('needs recorded inbound rules', () => {
+    expect(judgeInternetPorts(securityGroupWithPermissions(undefined), watched).status).toBe('INSUFFICIENT_DATA');
   });
 
-  it('returns null for anything that is not a list', () => {
-    expect(readLoadBalancerAttributes(undefined)).toBeNull();
-    expect(readLoadBalancerAttributes({ accessLog: { enabled: true } })).toBeNull();
+  it('fails naming the sources and at most six open ports', () => {
+    // Act
+    const verdict = judgeInternetPorts(
+      securityGroupWithPermissions([{ ipProtocol: '-1', ipRanges: ['0.0.0.0/0'] }]),
+      watched,
+    );
+    // Assess
+    expect(verdict.status).toBe('FAIL');
+    expect(verdict.reason).toMatch(/ admits 0\.0\.0\.0\/0 to port 1, 2, 3, 4, 5, 22 and 1 more\.$/);
+    expect(Object.keys(verdict.observed)).toEqual(['w', 'offendingRules', 'unresolvedPrefixLists']);
+  });
+
+  it('reports unreadable rules as ERROR, and passes otherwise', () => {
+    // Act
+    const unreadable = judgeInternetPorts(
+      securityGroupWithPermissions([{ ipProtocol: 'tcp', ipRanges: ['0.0.0.0/40'] }]),
+      watched,
+    );
+    const clean = judgeInternetPorts(
+      securityGroupWithPermissions([{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: ['10.0.0.0/8'] }]),
+      watched,
+    );
+    // Assess
+    expect(unreadable.status).toBe('ERROR');
+    expect(unreadable.observed.invalid).toHaveLength(1);
+    expect(clean.status).toBe('PASS');
+    expect(clean.reason).toMatch(/ admits no internet traffic to watched ports\.$/);
+  });
+
+  it('leaves the offence and the wording to the control', () => {
+    // Act
+    const verdict = judgeInboundRules(securityGroupWithPermissions([]), ({ rules }) => ({
+      observed: { count: rules.length },
+      offence: null,
+      clean: 'has nothing to say',
+    }));
+    // Assess
+    expect(verdict).toMatchObject({ status: 'PASS', observed: { count: 0 } });
+    expect(verdict.reason).toMatch(/^Security group .+ has nothing to say\.$/);
   });
 });

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   conditionRestrictsPrincipal,
   conditionValueIs,
+  isNarrowingOperator,
   isPublicStatement,
   matchesWildcard,
+  narrowingValues,
   type PolicyStatement,
   parsePolicy,
   statementCoversAction,
   statementCoversAllResources,
+  statementLabel,
 } from '../../engine/evaluate/policy.js';
 
 const statements = (document: unknown): PolicyStatement[] => {
@@ -28,11 +31,18 @@ describe('Function: parsePolicy', () => {
     expect(s.principal?.wildcard).toBe(true);
   });
   it('reads URL-encoded documents', () => {
-    const doc = encodeURIComponent(JSON.stringify({ Statement: [{ Effect: 'Deny', NotAction: 'iam:*', Resource: '*' }] }));
+    const doc = encodeURIComponent(
+      JSON.stringify({ Statement: [{ Effect: 'Deny', NotAction: 'iam:*', Resource: '*' }] }),
+    );
     expect(statements(doc)[0]).toMatchObject({ effect: 'Deny', notActions: ['iam:*'] });
   });
   it('lower-cases condition keys and stringifies values', () => {
-    const s = one({ Effect: 'Deny', Principal: '*', Action: '*', Condition: { Bool: { 'aws:SecureTransport': false } } });
+    const s = one({
+      Effect: 'Deny',
+      Principal: '*',
+      Action: '*',
+      Condition: { Bool: { 'aws:SecureTransport': false } },
+    });
     expect(s.condition).toEqual({ Bool: { 'aws:securetransport': ['false'] } });
     expect(conditionValueIs(s.condition.Bool?.['aws:securetransport'], false)).toBe(true);
   });
@@ -63,7 +73,9 @@ describe('Function: statementCoversAction / statementCoversAllResources', () => 
   it('handles Resource and NotResource', () => {
     expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', Resource: '*' }))).toBe(true);
     expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b' }))).toBe(false);
-    expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::b' }))).toBe(false);
+    expect(statementCoversAllResources(one({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::b' }))).toBe(
+      false,
+    );
   });
 });
 
@@ -76,16 +88,49 @@ describe('Function: isPublicStatement', () => {
     ['NotPrincipal with Allow', { NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }, true],
     ['one account', { Principal: { AWS: 'arn:aws:iam::111122223333:root' } }, false],
     ['a service', { Principal: { Service: 'cloudtrail.amazonaws.com' } }, false],
-    ['pinned by SourceVpce', { Principal: '*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } }, false],
-    ['pinned by PrincipalOrgID', { Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }, false],
-    ['pinned by SourceArn with account', { Principal: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:*' } } }, false],
-    ['wildcard SourceVpc is not a pin', { Principal: '*', Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } }, true],
-    ['IfExists is not a pin', { Principal: '*', Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } }, true],
+    [
+      'pinned by SourceVpce',
+      { Principal: '*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } },
+      false,
+    ],
+    [
+      'pinned by PrincipalOrgID',
+      { Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } },
+      false,
+    ],
+    [
+      'pinned by SourceArn with account',
+      { Principal: '*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:*' } } },
+      false,
+    ],
+    [
+      'wildcard SourceVpc is not a pin',
+      { Principal: '*', Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } },
+      true,
+    ],
+    [
+      'IfExists is not a pin',
+      { Principal: '*', Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } },
+      true,
+    ],
     ['negation is not a pin', { Principal: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } }, true],
-    ['private SourceIp pins', { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } } }, false],
-    ['public SourceIp does not', { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }, true],
+    [
+      'private SourceIp pins',
+      { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } } },
+      false,
+    ],
+    [
+      'public SourceIp does not',
+      { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } },
+      true,
+    ],
     ['IPv6 ULA SourceIp pins', { Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': 'fd00::/8' } } }, false],
-    ['a policy variable is not fixed', { Principal: '*', Condition: { StringEquals: { 'aws:SourceAccount': '${aws:PrincipalAccount}' } } }, true],
+    [
+      'a policy variable is not fixed',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
+      { Principal: '*', Condition: { StringEquals: { 'aws:SourceAccount': '${aws:PrincipalAccount}' } } },
+      true,
+    ],
   ])('%s', (_name, fields, expected) => {
     expect(isPublicStatement(one({ Effect: 'Allow', Action: 's3:GetObject', ...fields }))).toBe(expected);
   });
@@ -93,7 +138,54 @@ describe('Function: isPublicStatement', () => {
     expect(isPublicStatement(one({ Effect: 'Deny', Principal: '*', Action: '*' }))).toBe(false);
   });
   it('reports what restricts', () => {
-    const s = one({ Effect: 'Allow', Principal: '*', Action: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.1.0.0/16' } } });
-    expect(conditionRestrictsPrincipal(s.condition)).toEqual({ restricted: true, by: ['aws:sourceip'], sourceIps: ['10.1.0.0/16'] });
+    const s = one({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: '*',
+      Condition: { IpAddress: { 'aws:SourceIp': '10.1.0.0/16' } },
+    });
+    expect(conditionRestrictsPrincipal(s.condition)).toEqual({
+      restricted: true,
+      by: ['aws:sourceip'],
+      sourceIps: ['10.1.0.0/16'],
+    });
+  });
+});
+
+describe('Function: isNarrowingOperator and narrowingValues', () => {
+  it.each([
+    ['StringEquals', true],
+    ['ForAnyValue:StringLike', true],
+    ['ArnLike', true],
+    ['IpAddress', true],
+    ['StringEqualsIfExists', false],
+    ['StringNotEquals', false],
+    ['ForAllValues:StringEquals', false],
+    ['Bool', false],
+  ])('%s narrows: %s', (operator, expected) => {
+    expect(isNarrowingOperator(operator)).toBe(expected);
+  });
+
+  it('gathers the values of a key under every narrowing operator only', () => {
+    // Prepare
+    const s = one({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 'sts:AssumeRole',
+      Condition: {
+        StringEquals: { 'sts:ExternalId': 'a' },
+        'ForAnyValue:StringLike': { 'sts:ExternalId': ['b'] },
+        StringEqualsIfExists: { 'sts:ExternalId': 'c' },
+        'ForAllValues:StringEquals': { 'sts:ExternalId': 'd' },
+      },
+    });
+    // Assess
+    expect(narrowingValues(s.condition, 'sts:ExternalId')).toEqual(['a', 'b']);
+    expect(narrowingValues(s.condition, 'aws:SourceAccount')).toBeNull();
+  });
+
+  it('labels a statement by Sid, else by index', () => {
+    expect(statementLabel(one({ Sid: 'S1', Effect: 'Deny', Action: '*' }), 3)).toBe('S1');
+    expect(statementLabel(one({ Effect: 'Deny', Action: '*' }), 3)).toBe('#3');
   });
 });

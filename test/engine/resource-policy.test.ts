@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf } from '../helpers/control-test.js';
 import { loadItem } from '../helpers/fixtures.js';
 import {
-  collectionErrorsFor,
-  decodeErrorFor,
-  describeRegions,
   evaluateResourcePolicyExposure,
-  type FieldSelector,
-  findSelectorField,
-  partitionRegions,
-  readAccountTrails,
-  readBoolean,
-  readField,
-  readNumber,
-  readOnlyScope,
-  readRegionalFacts,
-  readText,
-  readTrailSelectors,
+  exposureObserved,
+  judgePublicPolicy,
+  readPolicyExposure,
 } from '../../engine/evaluate/resource-policy.js';
+import { insufficientData } from '../../engine/evaluate/verdict.js';
 
 const OWNER = '111122223333';
 const FOREIGN = '444455556666';
@@ -235,176 +224,65 @@ describe('evaluateResourcePolicyExposure', () => {
   });
 });
 
-describe('value readers', () => {
-  it.each([
-    [true, true],
-    ['FALSE', false],
-    [' true ', true],
-    ['yes', null],
-    [1, null],
-  ])('readBoolean(%j) is %j', (value, expected) => {
-    expect(readBoolean(value)).toBe(expected);
+describe('Method: readPolicyExposure and judgePublicPolicy', () => {
+  const judging = (policy: unknown, decodeErrors: string[] = []) => ({
+    resource: { ...loadItem('sqs-queue/baseline'), decodeErrors },
+    policy,
+    field: 'Policy',
+    subject: 'SQS queue q',
+    policyName: 'queue policy',
+    whenAbsent: () => insufficientData('SQS queue q has no recorded queue policy.'),
   });
 
-  it('reads numbers, numeric strings, text and fields in any case', () => {
-    expect([readNumber('365'), readNumber(7), readNumber('7 days'), readNumber(Number.NaN)]).toEqual([
-      365,
-      7,
-      null,
-      null,
-    ]);
-    expect([readText('  '), readText('k'), readText(3)]).toEqual([null, 'k', null]);
-    expect([readField({ vpcoptions: 1 }, 'VPCOptions'), readField({ A: 2 }, 'A'), readField(null, 'A')]).toEqual([
-      1,
-      2,
-      undefined,
-    ]);
-    expect(readField({ a: 1 }, 'b')).toBeUndefined();
-  });
-});
-
-describe('account facts readers', () => {
-  it('lists regions in name order and treats an empty map as not collected', () => {
-    // Prepare
-    const account = loadItem('account/monitoring-baseline');
-    const empty = loadItem('account/monitoring-baseline', (raw) => {
-      raw.regions = {};
-    });
-    // Assess
-    expect(readRegionalFacts(account)?.map(([region]) => region)).toEqual(['eu-west-1', 'us-east-1']);
-    expect(readRegionalFacts(empty)).toBeNull();
-  });
-
-  it('partitions region outcomes', () => {
+  it('reports a value that failed to decode or parse as ERROR, and an absent one as whenAbsent says', () => {
     // Act
-    const result = partitionRegions([
-      { region: 'a', state: 'ok', detail: '', observed: {} },
-      { region: 'b', state: 'fail', detail: '', observed: { x: 1 } },
-      { region: 'c', state: 'unknown', detail: '', observed: {} },
-    ]);
-    // Assess
-    expect([result.ok.length, result.failing.length, result.unknown.length, result.byRegion.b]).toEqual([
-      1,
-      1,
-      1,
-      { state: 'fail', x: 1 },
-    ]);
-  });
-
-  it('finds the decode error of a supplementary field', () => {
-    // Prepare
-    const key = loadItem('kms-key/baseline', (raw) => {
-      raw.supplementaryConfiguration.Policy = '{"Version":';
-    });
-    // Assess
-    expect(decodeErrorFor(key, 'Policy')).toMatch(/^supplementaryConfiguration\.Policy: /);
-    expect(decodeErrorFor(key, 'KeyRotationStatus')).toBeNull();
-  });
-
-  it('describes regions for reasons', () => {
-    expect(describeRegions([{ region: 'eu-west-1', state: 'fail', detail: 'no detector', observed: {} }])).toBe(
-      'eu-west-1 (no detector)',
+    const undecodable = readPolicyExposure(
+      judging(undefined, ['supplementaryConfiguration.Policy: not valid JSON (x)']),
     );
-  });
-
-  it('filters collection errors by service', () => {
-    // Prepare
-    const account = loadItem('account/monitoring-baseline', (raw) => {
-      raw.collectionErrors = [
-        {
-          service: 'guardduty',
-          operation: 'ListDetectors',
-          region: 'eu-west-1',
-          code: 'AccessDeniedException',
-          message: 'denied',
-        },
-        {
-          service: 'config',
-          operation: 'DescribeConfigurationRecorders',
-          code: 'AccessDeniedException',
-          message: 'denied',
-        },
-      ];
-    });
+    const unparsable = readPolicyExposure(judging('{"Statement": ['));
+    const absent = readPolicyExposure(judging(''));
     // Assess
-    expect(collectionErrorsFor(account, 'guardduty').map((e) => e.operation)).toEqual(['ListDetectors']);
+    expect(undecodable.ok ? null : undecodable.verdict).toMatchObject({
+      status: 'ERROR',
+      reason:
+        'SQS queue q has a queue policy that cannot be decoded: supplementaryConfiguration.Policy: not valid JSON (x).',
+    });
+    expect(unparsable.ok ? null : unparsable.verdict.reason).toMatch(
+      /^SQS queue q has a queue policy that cannot be read: /,
+    );
+    expect(absent.ok ? null : absent.verdict.status).toBe('INSUFFICIENT_DATA');
   });
 
-  it('joins trails with their facts, keeping organization trails named in the facts', () => {
-    // Prepare
-    const account = loadItem('account/monitoring-baseline');
-    const own = loadItem('cloudtrail-trail/baseline');
-    const stranger = loadItem('cloudtrail-trail/baseline', (raw) => {
-      raw.awsAccountId = '444455556666';
-      raw.resourceId = 'other';
-      raw.configuration.trailARN = 'arn:aws:cloudtrail:us-east-1:444455556666:trail/other';
-    });
+  it('fails naming each public statement and its actions, and keeps the exposure as evidence', () => {
     // Act
-    const { trails, collected, factTrailCount } = readAccountTrails(account, contextOf([own, stranger]));
+    const verdict = judgePublicPolicy(judging(policy(allow({ Sid: 'Open', Principal: '*' }))));
     // Assess
-    expect([trails.map((t) => t.name), collected, factTrailCount]).toEqual([['org-audit-trail'], true, 1]);
-    expect(trails[0]?.facts?.isLogging).toBe(true);
+    expect(verdict.status).toBe('FAIL');
+    expect(verdict.reason).toBe('SQS queue q has a queue policy granting access to everyone (Open: sqs:SendMessage).');
+    expect(Object.keys(verdict.observed)).toEqual([
+      'statementCount',
+      'publicStatements',
+      'crossAccountStatements',
+      'serviceStatementsWithoutSourceCondition',
+    ]);
   });
 
-  it('reads basic, advanced, default and unknown event selectors', () => {
-    // Prepare
-    const account = loadItem('account/monitoring-baseline');
-    const trail = loadItem('cloudtrail-trail/baseline');
-    const [view] = readAccountTrails(account, contextOf([trail])).trails;
-    if (!view) throw new Error('fixture trail missing');
-    const advanced = {
-      ...view,
-      facts: {
-        advancedEventSelectors: [{ Name: 'm', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }],
-      },
-    };
+  it('passes a policy whose statements reach only named accounts', () => {
+    // Act
+    const verdict = judgePublicPolicy(judging(policy(allow({ Principal: { AWS: `arn:aws:iam::${FOREIGN}:root` } }))));
     // Assess
-    expect(readTrailSelectors(view).kind).toBe('basic');
-    expect(readTrailSelectors(advanced)).toEqual({
-      kind: 'advanced',
-      selectors: [
-        [
-          {
-            field: 'eventCategory',
-            equals: ['Management'],
-            notEquals: [],
-            startsWith: [],
-            notStartsWith: [],
-            endsWith: [],
-            notEndsWith: [],
-          },
-        ],
-      ],
+    expect(verdict).toMatchObject({
+      status: 'PASS',
+      reason: 'SQS queue q has a queue policy with no public statement.',
+      observed: { crossAccountStatements: [{ accounts: [FOREIGN] }] },
     });
-    expect(
-      readTrailSelectors({ ...view, facts: undefined, configuration: { hasCustomEventSelectors: false } }).kind,
-    ).toBe('default');
-    expect(readTrailSelectors({ ...view, facts: undefined }).kind).toBe('unknown');
-  });
-});
-
-describe('advanced selector readers', () => {
-  const field = (name: string, equals: string[], notEquals: string[] = []): FieldSelector => ({
-    field: name,
-    equals,
-    notEquals,
-    startsWith: [],
-    notStartsWith: [],
-    endsWith: [],
-    notEndsWith: [],
   });
 
-  it('finds fields case-insensitively', () => {
-    expect(findSelectorField([field('ReadOnly', ['true'])], 'readOnly')?.equals).toEqual(['true']);
-  });
-
-  it.each([
-    [[], { read: true, write: true }],
-    [[field('readOnly', ['true'])], { read: true, write: false }],
-    [[field('readOnly', ['false'])], { read: false, write: true }],
-    [[field('readOnly', [], ['true'])], { read: false, write: true }],
-    [[field('readOnly', [], ['false'])], { read: true, write: false }],
-  ])('readOnlyScope(%j)', (fields, expected) => {
-    expect(readOnlyScope(fields)).toEqual(expected);
+  it('builds the evidence from the exposure', () => {
+    // Prepare
+    const exposure = evaluateResourcePolicyExposure(policy(allow({ Principal: '*' })), { ownerAccountId: OWNER });
+    if (!exposure.ok) throw new Error(exposure.error);
+    // Assess
+    expect(exposureObserved(exposure)).toMatchObject({ statementCount: 1, publicStatements: [{ statement: '#0' }] });
   });
 });

@@ -38,3 +38,28 @@ export function loadItem(name: string, patch?: (raw: any) => void): Resource {
 export function normaliseRaw(raw: unknown, where = 'test'): Resource {
   return isAccountFactsRecord(raw) ? normaliseAccountFacts(raw, where) : normaliseConfigurationItem(raw, { where });
 }
+
+/**
+ * Edits `holder[key]` of a raw item in place, whichever form it has: the API
+ * form carries `configuration` (and some supplementary values) as a JSON
+ * string, the snapshot form as an object. `edit` mutates the decoded value
+ * (its return value is ignored, so `(c) => delete c.KmsKeyId` works) and the
+ * value keeps its form.
+ *
+ * @example
+ * loadItem('ec2-volume/baseline', (raw) => editJson(raw, 'configuration', (configuration) => {
+ *   configuration.encrypted = false;
+ * }));
+ */
+export function editJson(
+  // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
+  holder: any,
+  key: string,
+  // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON edited in tests
+  edit: (value: any) => unknown,
+): void {
+  const encoded = typeof holder[key] === 'string';
+  const value = encoded ? JSON.parse(holder[key]) : holder[key];
+  edit(value);
+  holder[key] = encoded ? JSON.stringify(value) : value;
+}

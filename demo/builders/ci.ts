@@ -67,10 +67,14 @@ export function iamEncode(document: JsonObject, style: 'compact' | 'pretty' = 'c
 }
 
 /** KMS returns key policies pretty-printed with ` : ` separators. */
-export const kmsPolicyText = (document: JsonObject): string => JSON.stringify(document, null, 2).replace(/": /g, '" : ');
+export const kmsPolicyText = (document: JsonObject): string =>
+  JSON.stringify(document, null, 2).replace(/": /g, '" : ');
 
 /** A policy document: `{Version, Statement}`. */
-export const policyDocument = (...statements: JsonObject[]): JsonObject => ({ Version: '2012-10-17', Statement: statements });
+export const policyDocument = (...statements: JsonObject[]): JsonObject => ({
+  Version: '2012-10-17',
+  Statement: statements,
+});
 
 /** Config's tag list form, `[{key, value}]`. */
 export const tagList = (tags: Record<string, string>): Json[] =>
@@ -85,6 +89,16 @@ export interface Ref {
   accountId: string;
   region: string;
 }
+
+/** The ARN of an EC2 resource (`vpc/vpc-…`, `security-group/sg-…`). */
+export const ec2Arn = (scope: Scope, kind: string, id: string): string =>
+  `arn:aws:ec2:${scope.region}:${scope.accountId}:${kind}/${id}`;
+
+/** EC2 resources carry their name in a `Name` tag. */
+export const nameTag = (name: string, tags: Record<string, string> = {}): Record<string, string> => ({
+  Name: name,
+  ...tags,
+});
 
 /** A relationship in the snapshot form (`name`, not `relationshipName`). */
 export const related = (name: string, target: Pick<Ref, 'type' | 'id' | 'name'>): JsonObject => ({

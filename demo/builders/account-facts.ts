@@ -6,7 +6,7 @@
  * region the Config recorder, GuardDuty, EBS default encryption, Security
  * Hub and KMS rotation status.
  */
-import type { AccountFactsRecord, PasswordPolicy, RegionalFacts } from '../engine/normalize/account-facts.js';
+import type { AccountFactsRecord, PasswordPolicy, RegionalFacts } from '../../engine/normalize/account-facts.js';
 
 /** The columns of IAM's credential report, in AWS's order. */
 export const CREDENTIAL_REPORT_COLUMNS = [
@@ -164,7 +164,10 @@ export function regionFacts(
       },
     ],
     guardDutyDetectors: [
-      { detectorId: `${region === 'us-east-1' ? '6ec' : '2fa'}c1a9b3e5d7f9a1b3c5d7e9f1a3b5c7d`, status: options.guardDuty ? 'ENABLED' : 'DISABLED' },
+      {
+        detectorId: `${region === 'us-east-1' ? '6ec' : '2fa'}c1a9b3e5d7f9a1b3c5d7e9f1a3b5c7d`,
+        status: options.guardDuty ? 'ENABLED' : 'DISABLED',
+      },
     ],
     ebsEncryptionByDefault: options.ebsEncryptionByDefault,
     securityHubEnabled: options.securityHub,

@@ -1,0 +1,144 @@
+/**
+ * Serialises findings for findings.jsonl and the auditor CSVs. A finding's
+ * control-level fields (title, severity, hash, requirements, remediation) are
+ * the same for every resource the control judges, so their text is built
+ * once per control and reused: at 100,000 resources the bundle holds
+ * millions of lines, and re-encoding the same strings dominated the run.
+ * The output is byte-for-byte what JSON.stringify and csvRow produce, except
+ * that CSV rows of PASS and NOT_APPLICABLE findings leave remediation empty.
+ */
+import type { Finding } from '../types.js';
+import { csvCell } from './csv.js';
+
+export const AUDITOR_CSV_HEADER = [
+  'framework',
+  'requirement_id',
+  'requirement_title',
+  'control_id',
+  'control_title',
+  'severity',
+  'status',
+  'resource_type',
+  'resource_id',
+  'resource_name',
+  'resource_arn',
+  'account_id',
+  'region',
+  'reason',
+  'configuration_capture_time',
+  'evaluated_at',
+  'remediation',
+] as const;
+
+export interface RequirementRef {
+  framework: string;
+  id: string;
+  title: string;
+}
+
+interface ControlText {
+  /** The finding it was built from: reused only while these fields match. */
+  key: Pick<
+    Finding,
+    'runId' | 'controlId' | 'controlHash' | 'title' | 'severity' | 'service' | 'evaluatedAt' | 'remediation'
+  >;
+  requirements: readonly string[];
+  /** `{"runId":…,…,"service":…,"status":` */
+  jsonHead: string;
+  /** `,"requirements":[…],"remediation":…}\n` */
+  jsonTail: string;
+  /** Per requirement: its framework and the row's first six cells, comma-terminated. */
+  csvHeads: { framework: string; head: string }[];
+  /** `,<evaluated_at>,<remediation>\r\n`, for rows that call for action. */
+  csvTail: string;
+  /** `,<evaluated_at>,\r\n`: a passing or not-applicable row needs no remediation. */
+  csvTailNoAction: string;
+}
+
+const json = JSON.stringify;
+
+/** Rows with these statuses leave the remediation cell empty: there is nothing to fix. */
+const NO_ACTION: ReadonlySet<string> = new Set(['PASS', 'NOT_APPLICABLE']);
+
+export class FindingSerialiser {
+  private readonly byControl = new Map<string, ControlText>();
+
+  constructor(private readonly requirements: ReadonlyMap<string, RequirementRef>) {}
+
+  private textFor(finding: Finding): ControlText {
+    const cached = this.byControl.get(finding.controlId);
+    if (
+      cached &&
+      cached.requirements === finding.requirements &&
+      cached.key.controlHash === finding.controlHash &&
+      cached.key.title === finding.title &&
+      cached.key.severity === finding.severity &&
+      cached.key.service === finding.service &&
+      cached.key.runId === finding.runId &&
+      cached.key.evaluatedAt === finding.evaluatedAt &&
+      cached.key.remediation === finding.remediation
+    ) {
+      return cached;
+    }
+    const text: ControlText = {
+      key: finding,
+      requirements: finding.requirements,
+      jsonHead:
+        `{"runId":${json(finding.runId)},"controlId":${json(finding.controlId)},"controlHash":${json(finding.controlHash)},` +
+        `"title":${json(finding.title)},"severity":${json(finding.severity)},"service":${json(finding.service)},"status":`,
+      jsonTail: `,"requirements":${json(finding.requirements)},"remediation":${json(finding.remediation)}}\n`,
+      csvHeads: finding.requirements.flatMap((qualified) => {
+        const requirement = this.requirements.get(qualified);
+        if (!requirement) return [];
+        const cells = [
+          requirement.framework,
+          requirement.id,
+          requirement.title,
+          finding.controlId,
+          finding.title,
+          finding.severity,
+        ];
+        return [{ framework: requirement.framework, head: `${cells.map(csvCell).join(',')},` }];
+      }),
+      csvTail: `,${csvCell(finding.evaluatedAt)},${csvCell(finding.remediation)}\r\n`,
+      csvTailNoAction: `,${csvCell(finding.evaluatedAt)},\r\n`,
+    };
+    this.byControl.set(finding.controlId, text);
+    return text;
+  }
+
+  /** One line of findings.jsonl, newline included. */
+  jsonLine(finding: Finding): string {
+    const text = this.textFor(finding);
+    return (
+      `${text.jsonHead}${json(finding.status)},"reason":${json(finding.reason)},"resourceType":${json(finding.resourceType)},` +
+      `"resourceId":${json(finding.resourceId)},"resourceName":${json(finding.resourceName)},"resourceArn":${json(finding.resourceArn)},` +
+      `"accountId":${json(finding.accountId)},"region":${json(finding.region)},"evaluatedAt":${json(finding.evaluatedAt)},` +
+      `"configurationCaptureTime":${json(finding.configurationCaptureTime)},"observed":${json(finding.observed)}${text.jsonTail}`
+    );
+  }
+
+  /**
+   * The auditor CSV rows of a finding, one per mapped requirement, grouped by
+   * framework; the resource's cells are encoded once for all of them.
+   */
+  csvRows(finding: Finding, emit: (framework: string, row: string) => void): void {
+    const text = this.textFor(finding);
+    if (text.csvHeads.length === 0) return;
+    const middle = [
+      finding.status,
+      finding.resourceType,
+      finding.resourceId,
+      finding.resourceName,
+      finding.resourceArn,
+      finding.accountId,
+      finding.region,
+      finding.reason,
+      finding.configurationCaptureTime,
+    ]
+      .map(csvCell)
+      .join(',');
+    const tail = NO_ACTION.has(finding.status) ? text.csvTailNoAction : text.csvTail;
+    for (const { framework, head } of text.csvHeads) emit(framework, `${head}${middle}${tail}`);
+  }
+}
