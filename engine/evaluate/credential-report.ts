@@ -36,6 +36,18 @@ export type CredentialReportRead =
  */
 export function readCredentialReport(account: Resource | undefined): CredentialReportRead {
   if (!account) return { ok: false, reason: 'no-account-facts', detail: 'no account facts were collected' };
+  // Every IAM user's controls read the same report: build it once per account resource.
+  let read = reportsByAccount.get(account);
+  if (!read) {
+    read = buildCredentialReport(account);
+    reportsByAccount.set(account, read);
+  }
+  return read;
+}
+
+const reportsByAccount = new WeakMap<Resource, CredentialReportRead>();
+
+function buildCredentialReport(account: Resource): CredentialReportRead {
   const iam = account.configuration?.iam;
   const report = isRecord(iam) ? iam.credentialReport : undefined;
   if (report === undefined || report === null) {
@@ -71,14 +83,36 @@ export function findUserRow(
   report: CredentialReport,
   user: { arn: string | null; userName: string | null },
 ): CredentialReportRow | undefined {
+  const index = indexOf(report);
   if (user.arn) {
-    const byArn = report.rows.find((row) => row.arn === user.arn);
+    const byArn = index.byArn.get(user.arn);
     if (byArn) return byArn;
   }
   if (!user.userName) return undefined;
-  const byName = report.rows.filter((row) => row.user === user.userName);
+  const byName = index.byUser.get(user.userName) ?? [];
   // Two rows with one name and neither ARN matching: we cannot tell which is this user.
   return byName.length === 1 ? byName[0] : undefined;
+}
+
+interface RowIndex {
+  byArn: Map<string, CredentialReportRow>;
+  byUser: Map<string, CredentialReportRow[]>;
+}
+
+const rowIndexes = new WeakMap<CredentialReport, RowIndex>();
+
+/** Rows by ARN and by user name, built once per report: a report can hold thousands of users. */
+function indexOf(report: CredentialReport): RowIndex {
+  let index = rowIndexes.get(report);
+  if (!index) {
+    index = { byArn: new Map(), byUser: new Map() };
+    for (const row of report.rows) {
+      if (row.arn && !index.byArn.has(row.arn)) index.byArn.set(row.arn, row);
+      if (row.user !== undefined) index.byUser.set(row.user, [...(index.byUser.get(row.user) ?? []), row]);
+    }
+    rowIndexes.set(report, index);
+  }
+  return index;
 }
 
 /**

@@ -97,6 +97,19 @@ function parseCondition(value: unknown): PolicyCondition {
  * if (parsed.ok) parsed.statements.filter((s) => s.effect === 'Allow');
  */
 export function parsePolicy(document: unknown): ParsedPolicy {
+  // Several controls read the same document (a role's policies, a bucket
+  // policy): parse each decoded document once. Keyed by the object itself,
+  // so the memo is invisible to callers and freed with the inventory.
+  const cached = isRecord(document) ? parsedDocuments.get(document) : undefined;
+  if (cached) return cached;
+  const parsed = parseDocumentUncached(document);
+  if (isRecord(document)) parsedDocuments.set(document, parsed);
+  return parsed;
+}
+
+const parsedDocuments = new WeakMap<object, ParsedPolicy>();
+
+function parseDocumentUncached(document: unknown): ParsedPolicy {
   const decoded = decodePolicyDocument(document);
   if (!decoded.ok) return decoded;
   const raw = decoded.value.Statement;
@@ -132,6 +145,12 @@ const globCache = new Map<string, RegExp>();
  * matchesWildcard('s3:Get*', 's3:GetObject') // true
  */
 export function matchesWildcard(pattern: string, value: string): boolean {
+  // Most patterns in real policies are `*` or a plain action name; only the
+  // rest need a regex.
+  if (pattern === '*') return true;
+  if (!pattern.includes('*') && !pattern.includes('?')) {
+    return pattern.length === value.length && (pattern === value || pattern.toLowerCase() === value.toLowerCase());
+  }
   let regex = globCache.get(pattern);
   if (!regex) {
     const source = pattern

@@ -81,7 +81,8 @@ export async function fetchRelatedItems(
     const response = await client.send(new BatchGetResourceConfigCommand({ resourceKeys: keys }), signalOption(signal));
     for (const item of response.baseConfigurationItems ?? []) items.push(toWireItem(item));
     for (const key of response.unprocessedResourceKeys ?? []) {
-      if (key.resourceType && key.resourceId) unprocessed.push({ resourceType: key.resourceType, resourceId: key.resourceId });
+      if (key.resourceType && key.resourceId)
+        unprocessed.push({ resourceType: key.resourceType, resourceId: key.resourceId });
     }
   }
   return { items, unprocessed };

@@ -84,19 +84,22 @@ export async function evaluateItem(input: ItemEvaluationInput, deps: ItemEvaluat
   const context = new ContextIndex(new Set([...used, ACCOUNT_RESOURCE_TYPE]));
 
   let accountFacts: AccountFacts | null = input.accountFacts ?? null;
-  if (!accountFacts && used.has(ACCOUNT_RESOURCE_TYPE)) accountFacts = await deps.accountFacts.get(resource.accountId, signal);
+  if (!accountFacts && used.has(ACCOUNT_RESOURCE_TYPE))
+    accountFacts = await deps.accountFacts.get(resource.accountId, signal);
   if (accountFacts) context.add(accountFacts.resource);
 
   const wanted = new Set([...used].filter((type) => type !== ACCOUNT_RESOURCE_TYPE));
   const refs = [
     ...(input.item ? relatedRefs(input.item, wanted) : []),
-    ...[...wanted].filter((type) => ACCOUNT_SCOPED_TYPES.has(type)).map((type) => ({ resourceType: type, resourceId: resource.accountId })),
+    ...[...wanted]
+      .filter((type) => ACCOUNT_SCOPED_TYPES.has(type))
+      .map((type) => ({ resourceType: type, resourceId: resource.accountId })),
   ];
   let relatedItems: RawItem[] = [];
   let unresolved: ResourceRef[] = [];
   if (refs.length > 0 && deps.config) {
     try {
-      ({ items: relatedItems, unresolved } = await fetchRelatedItems(deps.config, refs, signal));
+      ({ items: relatedItems, unprocessed: unresolved } = await fetchRelatedItems(deps.config, refs, signal));
       deps.counter.count(Metric.RelatedResourcesFetched, relatedItems.length);
     } catch (error) {
       // Missing context is not fatal: the controls that needed it say INSUFFICIENT_DATA.
@@ -106,7 +109,9 @@ export async function evaluateItem(input: ItemEvaluationInput, deps: ItemEvaluat
   } else unresolved = refs;
   for (const raw of relatedItems) {
     try {
-      context.add(normaliseConfigurationItem(raw, { where: `BatchGetResourceConfig ${String(raw.resourceType)}`, shape: 'api' }));
+      context.add(
+        normaliseConfigurationItem(raw, { where: `BatchGetResourceConfig ${String(raw.resourceType)}`, shape: 'api' }),
+      );
     } catch (error) {
       deps.log.warn('A related item could not be normalised', { error: describeError(error) });
     }
