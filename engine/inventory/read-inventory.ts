@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { gunzipSync, createGunzip } from 'node:zlib';
 import { InputParseError } from '../errors.js';
 import { type InventoryRecord, normaliseRecord } from '../normalize/records.js';
+import { readLineBatches } from './lines.js';
 
 export interface InventorySource {
   path: string;
@@ -87,6 +88,14 @@ export async function openInventory(path: string): Promise<InventorySource> {
   }
 }
 
+/** Passes a stream's chunks through `observe` on their way to the consumer. */
+async function* tap(stream: AsyncIterable<Buffer>, observe: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) {
+    observe(chunk);
+    yield chunk;
+  }
+}
+
 export interface ReadOptions {
   /** Called with bytes read so far (of the file on disk). */
   onProgress?: (bytesRead: number) => void;
@@ -134,38 +143,44 @@ export async function* readInventory(
 
   const file = createReadStream(source.path, { highWaterMark: 1 << 20 });
   let bytesRead = 0;
-  file.on('data', (chunk) => {
+  // The raw (possibly compressed) bytes are what the input hash and the
+  // population copy need, so they are observed before decompression.
+  const observe = (chunk: Buffer) => {
     bytesRead += chunk.length;
-    options.onChunk?.(chunk as Buffer);
-  });
-  const lines = createInterface({
-    input: source.gzip ? file.pipe(createGunzip()) : file,
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+    options.onChunk?.(chunk);
+  };
+  let input: AsyncIterable<Buffer>;
+  if (source.gzip) {
+    file.on('data', (chunk) => observe(chunk as Buffer));
+    input = file.pipe(createGunzip());
+  } else {
+    input = tap(file as AsyncIterable<Buffer>, observe);
+  }
   let lineNumber = 0;
   let reported = 0;
   try {
-    for await (const line of lines) {
-      lineNumber++;
+    for await (const batch of readLineBatches(input)) {
       if (options.onProgress && bytesRead - reported > 1 << 20) {
         reported = bytesRead;
         options.onProgress(bytesRead);
       }
-      if (line.length === 0 || (options.lineFilter && !options.lineFilter(line))) continue;
-      if (line.trim().length === 0) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new InputParseError(`${source.path}:${lineNumber}: not valid JSON (${(error as Error).message})`);
+      for (const line of batch) {
+        lineNumber++;
+        if (line.length === 0 || (options.lineFilter && !options.lineFilter(line))) continue;
+        if (line.trim().length === 0) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (error) {
+          throw new InputParseError(`${source.path}:${lineNumber}: not valid JSON (${(error as Error).message})`);
+        }
+        yield* normaliseRecord(value, `${source.path}:${lineNumber}`);
       }
-      yield* normaliseRecord(value, `${source.path}:${lineNumber}`);
     }
   } catch (error) {
     if (error instanceof InputParseError) throw error;
     throw new InputParseError(`${source.path}: cannot be read (${systemMessage(error)})`);
   } finally {
-    lines.close();
     file.destroy();
   }
   options.onProgress?.(source.sizeBytes);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLineBatches } from '../../engine/inventory/lines.js';
 import { openInventory, readInventory } from '../../engine/inventory/read-inventory.js';
 
 const ci = (id: string, type = 'AWS::EC2::Volume') => ({
@@ -39,7 +40,11 @@ afterAll(async () => {
 
 describe('Function: openInventory / readInventory', () => {
   it('reads a pretty-printed snapshot document, plain and gzipped', async () => {
-    const snapshot = JSON.stringify({ fileVersion: '1.0', configSnapshotId: 'a', configurationItems: [ci('vol-1'), ci('vol-2')] }, null, 2);
+    const snapshot = JSON.stringify(
+      { fileVersion: '1.0', configSnapshotId: 'a', configurationItems: [ci('vol-1'), ci('vol-2')] },
+      null,
+      2,
+    );
     const plain = await file('snap.json', snapshot);
     const gz = await file('snap.json.gz', gzipSync(snapshot));
     expect(await openInventory(plain)).toMatchObject({ format: 'json', gzip: false });
@@ -53,7 +58,11 @@ describe('Function: openInventory / readInventory', () => {
       JSON.stringify(ci('vol-1')),
       '',
       JSON.stringify(JSON.stringify({ ...ci('vol-2'), configurationItemStatus: undefined })),
-      JSON.stringify({ inventoryRecord: 'accountFacts', accountId: '111122223333', capturedAt: '2026-01-01T00:00:00Z' }),
+      JSON.stringify({
+        inventoryRecord: 'accountFacts',
+        accountId: '111122223333',
+        capturedAt: '2026-01-01T00:00:00Z',
+      }),
       JSON.stringify({ configurationItems: [{ ...ci('vol-3'), configuration: JSON.stringify({ encrypted: false }) }] }),
     ].join('\n');
     const plain = await file('inv.ndjson', `${lines}\n`);
@@ -69,7 +78,11 @@ describe('Function: openInventory / readInventory', () => {
     ['a directory', async () => dir, /is a directory, not a file/],
     ['an empty file', async () => file('empty.json', ''), /empty\.json: file is empty/],
     ['whitespace only', async () => file('blank.json', '\n\n  \n'), /blank\.json: file has no content/],
-    ['broken gzip', async () => file('bad.json.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3])), /bad\.json\.gz: cannot be decompressed/],
+    [
+      'broken gzip',
+      async () => file('bad.json.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3])),
+      /bad\.json\.gz: cannot be decompressed/,
+    ],
   ])('rejects %s with one line naming the file', async (_name, make, message) => {
     const path = await make();
     await expect(openInventory(path)).rejects.toThrow(message);
@@ -88,5 +101,27 @@ describe('Function: openInventory / readInventory', () => {
   it('names an unrecognised shape', async () => {
     const path = await file('other.json', '{\n "hello": "world"\n}');
     await expect(ids(path)).rejects.toThrow(/other\.json: unrecognised inventory shape/);
+  });
+});
+
+describe('Function: readLineBatches', () => {
+  async function* chunks(...parts: (string | Buffer)[]) {
+    for (const part of parts) yield Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');
+  }
+  const all = async (source: AsyncIterable<Buffer>) => {
+    const lines: string[] = [];
+    for await (const batch of readLineBatches(source)) lines.push(...batch);
+    return lines;
+  };
+
+  it('splits LF and CRLF lines across chunk boundaries, with or without a final newline', async () => {
+    expect(await all(chunks('a\r\nbb', 'b\n\nc', 'cc'))).toEqual(['a', 'bbb', '', 'ccc']);
+    expect(await all(chunks('x\n'))).toEqual(['x']);
+    expect(await all(chunks('y\r'))).toEqual(['y']);
+  });
+
+  it('keeps a multi-byte character split between chunks intact', async () => {
+    const bytes = Buffer.from('é→ü\n', 'utf8');
+    expect(await all(chunks(bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4)))).toEqual(['é→ü']);
   });
 });
