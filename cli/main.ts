@@ -9,6 +9,7 @@ import { AuditorError, describeError, UsageError } from '../engine/errors.js';
 import { runAuditCommand } from './commands/audit.js';
 import { runControlsCommand } from './commands/controls.js';
 import { runFrameworksCommand } from './commands/frameworks.js';
+import { runPermissionsCommand } from './commands/permissions.js';
 import { runVerifyCommand } from './commands/verify.js';
 
 export const USAGE = `Usage: compliance-auditor <command> [options]
@@ -17,6 +18,10 @@ Commands:
   audit --input PATH [--out DIR]   audit an inventory: a Config snapshot (.json or .json.gz),
                                    an API response, NDJSON, or a recorded inventory
   audit --demo [--out DIR]         audit the bundled demo account
+  audit --live [--out DIR]         collect a live AWS account (Config, IAM, S3, KMS, ...) and audit it
+      --regions r1,r2|all            regions to collect (default: the configured region)
+      --profile NAME                 AWS profile (default: the SDK's standard configuration)
+      --aggregator NAME              list resources through this AWS Config aggregator (an organization)
       --frameworks soc2,gdpr,hipaa   frameworks to map to (default: all)
       --fail-on SEVERITY             exit 1 when a finding of this severity or higher fails
                                      (low, medium, high, critical)
@@ -26,6 +31,7 @@ Commands:
   frameworks coverage [--framework ID] [--json]
                                    per requirement: its controls, automated or manual
   verify DIR                       recompute a bundle's hashes against its manifest
+  permissions                      the read-only IAM policy that audit --live needs (JSON)
 
 Options: --debug (stack traces), --help, --version
 
@@ -55,6 +61,10 @@ export async function main(argv: readonly string[], output: Output = defaultOutp
       options: {
         input: { type: 'string' },
         demo: { type: 'boolean' },
+        live: { type: 'boolean' },
+        regions: { type: 'string' },
+        profile: { type: 'string' },
+        aggregator: { type: 'string' },
         out: { type: 'string' },
         frameworks: { type: 'string' },
         framework: { type: 'string' },
@@ -86,6 +96,8 @@ export async function main(argv: readonly string[], output: Output = defaultOutp
         return await runFrameworksCommand(sub, rest, values, output);
       case 'verify':
         return await runVerifyCommand(sub, rest, output);
+      case 'permissions':
+        return await runPermissionsCommand(sub, output);
       case undefined:
         throw new UsageError('no command given');
       default:

@@ -1,9 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { newRunId, runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
+import { type CollectionSummary, collectToFile } from '../../engine/collect/index.js';
 import { UsageError } from '../../engine/errors.js';
 import type { BundleSummary } from '../../engine/evidence/bundle-types.js';
-import { LocalDirectoryStore } from '../../engine/evidence/store.js';
+import { checkEvidenceOut, openEvidenceStore } from '../../engine/evidence/open-store.js';
 import { REQUIREMENT_STATUSES } from '../../engine/map/requirement-status.js';
 import { SEVERITIES, type Severity, STATUSES } from '../../engine/types.js';
 import type { Output } from '../main.js';
@@ -16,6 +19,84 @@ interface AuditFlags {
   frameworks?: string | undefined;
   'fail-on'?: string | undefined;
   quiet?: boolean | undefined;
+  live?: boolean | undefined;
+  regions?: string | undefined;
+  profile?: string | undefined;
+  aggregator?: string | undefined;
+}
+
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function parseRegions(value: string | undefined): readonly string[] | 'all' | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim().toLowerCase() === 'all') return 'all';
+  const regions = value
+    .split(',')
+    .map((region) => region.trim().toLowerCase())
+    .filter(Boolean);
+  const invalid = regions.filter((region) => !REGION_NAME.test(region));
+  if (regions.length === 0 || invalid.length > 0) {
+    throw new UsageError(
+      `--regions: ${invalid.join(', ') || '(none given)'} is not a region name; give r1,r2 (e.g. us-east-1,eu-west-1) or all`,
+    );
+  }
+  return regions;
+}
+
+/** Checks which inventory source the flags name; the live-only flags need --live. */
+function checkSources(flags: AuditFlags): void {
+  if (flags.live && (flags.input !== undefined || flags.demo))
+    throw new UsageError('give --live alone, not with --input or --demo');
+  if (flags.demo && flags.input) throw new UsageError('give either --input or --demo, not both');
+  if (!flags.demo && !flags.input && !flags.live)
+    throw new UsageError('audit needs --input PATH (or --demo), or --live');
+  const liveOnly = (['regions', 'profile', 'aggregator'] as const).filter((flag) => flags[flag] !== undefined);
+  if (!flags.live && liveOnly.length > 0) throw new UsageError(`--${liveOnly.join(', --')} only go with --live`);
+}
+
+const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Collects the live account into a temporary inventory. Ctrl-C stops the
+ * collection cleanly: what is unfinished becomes collection errors and the
+ * audit still runs on what was read.
+ */
+async function collectLive(
+  flags: AuditFlags,
+  output: Output,
+): Promise<{ path: string; dir: string; summary: CollectionSummary }> {
+  const regions = parseRegions(flags.regions);
+  const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-live-'));
+  const path = join(dir, 'inventory.ndjson');
+  const controller = new AbortController();
+  const stop = () => {
+    output.err('stopping the collection: the audit will cover what was read so far');
+    controller.abort();
+    process.off('SIGINT', stop);
+  };
+  process.once('SIGINT', stop);
+  try {
+    const summary = await collectToFile(
+      {
+        ...(regions !== undefined ? { regions } : {}),
+        ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+        ...(flags.aggregator !== undefined ? { aggregator: flags.aggregator } : {}),
+        signal: controller.signal,
+        ...(flags.quiet ? {} : { onProgress: (message: string) => output.err(message) }),
+      },
+      path,
+    );
+    output.err(
+      `collected ${plural(summary.resources, 'resource')} from account(s) ${summary.accounts.join(', ')} in ${plural(summary.regions.length, 'region')} ` +
+        `with ${plural(summary.calls, 'AWS call')} (${summary.configCalls.toLocaleString('en-US')} to AWS Config); ${plural(summary.errors.length, 'collection error')}`,
+    );
+    return { path, dir, summary };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    process.off('SIGINT', stop);
+  }
 }
 
 function parseFrameworks(value: string | undefined): string[] | undefined {
@@ -95,19 +176,44 @@ function printSummary(summary: BundleSummary, location: string, manifestSha256: 
       ),
     );
   }
-  const shown = relative(process.cwd(), location) || '.';
+  // An S3 bundle is shown as its URL; verifying it means downloading it first.
+  const inS3 = location.startsWith('s3://');
+  const shown = inS3 ? location.replace(/\/$/, '') : relative(process.cwd(), location) || '.';
   output.out(`\nEvidence bundle: ${shown}/`);
-  output.out(`Report:          ${join(shown, 'report.html')}`);
+  output.out(`Report:          ${inS3 ? `${shown}/report.html` : join(shown, 'report.html')}`);
   output.out(`Manifest SHA-256: ${manifestSha256}`);
-  output.out(`Verify it any time with: compliance-auditor verify ${shown}`);
+  output.out(
+    inS3
+      ? `Verify it any time with: aws s3 cp --recursive ${shown}/ DIR && compliance-auditor verify DIR`
+      : `Verify it any time with: compliance-auditor verify ${shown}`,
+  );
 }
 
-/** `audit --input PATH | --demo [--out DIR] [--frameworks ...] [--fail-on SEVERITY]`. */
+/** `audit --input PATH | --demo | --live [...] [--out DIR] [--frameworks ...] [--fail-on SEVERITY]`. */
 export async function runAuditCommand(flags: AuditFlags, output: Output): Promise<number> {
-  if (flags.demo && flags.input) throw new UsageError('give either --input or --demo, not both');
-  if (!flags.demo && !flags.input) throw new UsageError('audit needs --input PATH (or --demo)');
+  checkSources(flags);
   const frameworks = parseFrameworks(flags.frameworks);
   const failOn = parseFailOn(flags['fail-on']);
+  parseRegions(flags.regions);
+  checkEvidenceOut(flags.out);
+  if (!flags.live) return await auditFile(flags, frameworks, failOn, output);
+  const live = await collectLive(flags, output);
+  try {
+    const { accounts, regions } = live.summary;
+    const description = `live collection of account(s) ${accounts.join(', ')} in ${regions.join(', ')} region${regions.length === 1 ? '' : 's'}`;
+    return await auditFile({ ...flags, input: live.path }, frameworks, failOn, output, description);
+  } finally {
+    await rm(live.dir, { recursive: true, force: true });
+  }
+}
+
+async function auditFile(
+  flags: AuditFlags,
+  frameworks: string[] | undefined,
+  failOn: Severity | null,
+  output: Output,
+  liveDescription?: string,
+): Promise<number> {
   const registry = catalogRegistry();
   const mappings = catalogMappings(frameworks);
   const started = new Date();
@@ -117,8 +223,10 @@ export async function runAuditCommand(flags: AuditFlags, output: Output): Promis
 
   const result = await runAudit({
     input: flags.demo ? DEMO_INVENTORY : (flags.input as string),
-    inputDescription: flags.demo ? 'the bundled demo account (demo/demo-account.json)' : (flags.input as string),
-    store: new LocalDirectoryStore(out),
+    inputDescription: flags.demo
+      ? 'the bundled demo account (demo/demo-account.json)'
+      : (liveDescription ?? (flags.input as string)),
+    store: await openEvidenceStore(out),
     registry,
     mappings,
     catalogVersion: CATALOG_VERSION,

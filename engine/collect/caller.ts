@@ -7,21 +7,33 @@
  * that carries the collection-error record (with the IAM action on AccessDenied).
  *
  * Retries happen here rather than in the SDK's retry middleware, which the
- * caller removes from each client it uses: one retry loop, the same in
- * production and under aws-sdk-client-mock (which replaces `send`, and with it
- * every middleware), and never attempts multiplied by two nested loops.
+ * caller replaces with a pass-through in each client it uses: one retry loop,
+ * the same in production and under aws-sdk-client-mock (which replaces `send`,
+ * and with it every middleware), and never attempts multiplied by two nested
+ * loops. The pass-through keeps the middleware's name, which the signing
+ * middleware is placed relative to.
  */
-import { AuditorError } from '../errors.js';
 import type { CollectionError } from '../normalize/account-facts.js';
+import {
+  CollectionErrorLog,
+  CollectorCallError,
+  errorCode,
+  errorMessage,
+  isAccessDenied,
+  type RetryErrorType,
+  retryErrorType,
+} from './call-errors.js';
 import { type CallSpec, callSpecFor, type ServiceClients, type ServiceName } from './permissions.js';
+
+export { CollectionErrorLog, CollectorCallError, errorCode } from './call-errors.js';
 
 export type AwsClient = ServiceClients[ServiceName];
 
 /**
  * Creates the client of a service in a region; the caller asks once per pair
- * and caches the answer. Tests and the Lambdas inject one. The caller removes
- * the SDK retry middleware from the clients it is given (see the module doc),
- * so hand it clients made for the collection.
+ * and caches the answer. Tests and the Lambdas inject one. The caller takes
+ * over the retries of the clients it is given (see the module doc), so hand
+ * it clients made for the collection.
  */
 export type ClientFactory = (service: ServiceName, region: string) => AwsClient;
 
@@ -31,7 +43,6 @@ export interface AwsCommand<O> {
   resolveMiddleware(stack: never, configuration: never, options: never): (args: never) => Promise<{ output: O }>;
 }
 
-type RetryErrorType = 'THROTTLING' | 'TRANSIENT' | 'SERVER_ERROR' | 'CLIENT_ERROR';
 interface RetryToken {
   getRetryCount(): number;
   getRetryDelay(): number;
@@ -39,120 +50,33 @@ interface RetryToken {
 /** The SDK's RetryStrategyV2, as the retry middleware drives it. */
 interface RetryStrategy {
   acquireInitialRetryToken(scope: string): Promise<RetryToken>;
-  refreshRetryTokenForRetry(token: RetryToken, errorInfo: { errorType: RetryErrorType; error?: Error }): Promise<RetryToken>;
+  refreshRetryTokenForRetry(
+    token: RetryToken,
+    errorInfo: { errorType: RetryErrorType; error?: Error },
+  ): Promise<RetryToken>;
   recordSuccess(token: RetryToken): void;
 }
 /** The part of every SDK v3 client the caller uses. */
 interface SendingClient {
   send(command: object, options: { abortSignal: AbortSignal }): Promise<unknown>;
   config: { retryStrategy?: () => Promise<unknown> };
-  middlewareStack: { remove(name: string): boolean };
+  middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      options: { name: string; step: 'finalizeRequest'; priority: 'high'; tags: string[]; override: true },
+    ): void;
+  };
 }
 
-const THROTTLING_CODES = new Set([
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'LimitExceededException',
-  'PriorRequestNotComplete',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ThrottledException',
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-]);
-const TRANSIENT_CODES = new Set([
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-]);
-/** Codes that mean the caller lacks the IAM permission (service spellings vary). */
-const ACCESS_DENIED_CODES = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'AuthorizationError',
-  'AuthorizationErrorException',
-  'Forbidden',
-  'UnauthorizedAccess',
-  'UnauthorizedException',
-  'UnauthorizedOperation',
-]);
-
-interface ErrorShape {
-  name?: unknown;
-  code?: unknown;
-  message?: unknown;
-  $metadata?: { httpStatusCode?: number };
-  $retryable?: { throttling?: boolean };
-}
-const shapeOf = (error: unknown): ErrorShape => (error !== null && typeof error === 'object' ? (error as ErrorShape) : {});
-
-/**
- * The error code of an SDK or network error: the SDK puts the service's code
- * in `name`; Node network errors keep theirs in `code`.
- *
- * @example
- * errorCode(new Error('x')) // 'Error'
- */
-export function errorCode(error: unknown): string {
-  const shape = shapeOf(error);
-  if (typeof shape.code === 'string' && (shape.name === 'Error' || shape.name === undefined)) return shape.code;
-  if (typeof shape.name === 'string' && shape.name.length > 0) return shape.name;
-  return 'UnknownError';
-}
-
-/** How the SDK's retry middleware classifies an error, reproduced for the caller's own retry loop. */
-function retryErrorType(error: unknown): RetryErrorType {
-  const shape = shapeOf(error);
-  const code = errorCode(error);
-  const status = shape.$metadata?.httpStatusCode ?? 0;
-  if (status === 429 || THROTTLING_CODES.has(code) || shape.$retryable?.throttling === true) return 'THROTTLING';
-  if (shape.$retryable !== undefined || TRANSIENT_CODES.has(code) || [500, 502, 503, 504].includes(status)) {
-    return 'TRANSIENT';
-  }
-  return status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR';
-}
-
-/** A failed call, with its collection-error record. */
-export class CollectorCallError extends AuditorError {
-  readonly record: CollectionError;
-  constructor(record: CollectionError, options?: ErrorOptions) {
-    super(`${record.service} ${record.operation}${record.region ? ` in ${record.region}` : ''}: ${record.code}: ${record.message}`, options);
-    this.name = 'CollectorCallError';
-    this.record = record;
-  }
-  get code(): string {
-    return this.record.code;
-  }
-}
-
-/** Collection errors, one entry per service, operation, region and code: a denied action is named once, with a count. */
-export class CollectionErrorLog {
-  private readonly entries = new Map<string, { record: CollectionError; count: number }>();
-
-  add(record: CollectionError): void {
-    const key = [record.service, record.operation, record.region ?? '', record.code].join('|');
-    const entry = this.entries.get(key);
-    if (entry) entry.count++;
-    else this.entries.set(key, { record, count: 1 });
-  }
-
-  list(): CollectionError[] {
-    return [...this.entries.values()].map(({ record, count }) =>
-      count > 1 ? { ...record, message: `${record.message} (${count} calls failed alike)` } : record,
-    );
-  }
-}
+/** Stands in for the SDK's retry middleware: same name and place, no retries of its own. */
+const passThrough = (next: (args: unknown) => Promise<unknown>) => (args: unknown) => next(args);
+const RETRY_MIDDLEWARE = {
+  name: 'retryMiddleware',
+  step: 'finalizeRequest',
+  priority: 'high',
+  tags: ['RETRY'],
+  override: true,
+} as const;
 
 /** A counting semaphore that hands a released slot straight to the next waiter, so the limit holds. */
 export class Semaphore {
@@ -174,7 +98,12 @@ export class Semaphore {
   }
 }
 
-/** Waits `ms`, or less when `signal` aborts; never rejects. */
+/**
+ * Waits `ms`, or less when `signal` aborts; never rejects.
+ *
+ * @example
+ * await sleep(200, caller.signal);
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
@@ -220,10 +149,15 @@ export interface CallerOptions {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * Sends every call of one collection: one client per service and region, one
+ * concurrency limit, one error log. Counts attempts (retries included).
+ */
 export class AwsCaller {
   /** Attempts sent, retries included. */
   calls = 0;
   configCalls = 0;
+  /** Attempts by `service:Operation`. */
   readonly callsByOperation = new Map<string, number>();
   readonly errors = new CollectionErrorLog();
   private readonly clients = new Map<string, { client: SendingClient; strategy: Promise<RetryStrategy | null> }>();
@@ -309,7 +243,7 @@ export class AwsCaller {
         .then((value) => {
           // Only a strategy the caller can drive replaces the middleware; a legacy one keeps its own loop.
           if (!isRetryStrategy(value)) return null;
-          client.middlewareStack.remove('retryMiddleware');
+          client.middlewareStack.add(passThrough, { ...RETRY_MIDDLEWARE, tags: [...RETRY_MIDDLEWARE.tags] });
           return value;
         })
         .catch(() => null);
@@ -325,7 +259,8 @@ export class AwsCaller {
       if (this.aborted) throw Object.assign(new Error('collection stopped before this call'), { name: 'AbortError' });
       this.calls++;
       if (spec.service === 'config') this.configCalls++;
-      this.callsByOperation.set(spec.operation, (this.callsByOperation.get(spec.operation) ?? 0) + 1);
+      const key = `${spec.service}:${spec.operation}`;
+      this.callsByOperation.set(key, (this.callsByOperation.get(key) ?? 0) + 1);
       const timeout = AbortSignal.timeout(this.options.callTimeoutMs);
       const abortSignal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
       return await raceAbort(client.send(command, { abortSignal }), abortSignal, this.options.callTimeoutMs);
@@ -336,10 +271,14 @@ export class AwsCaller {
 
   private failure(spec: CallSpec, region: string, error: unknown): CollectorCallError {
     const code = this.aborted ? 'Aborted' : errorCode(error);
-    const raw = shapeOf(error).message;
-    const message = (typeof raw === 'string' && raw.trim() ? raw : code).replace(/\s+/g, ' ').slice(0, 500);
-    const record: CollectionError = { service: spec.service, operation: spec.operation, region, code, message };
-    if (ACCESS_DENIED_CODES.has(code)) record.permission = spec.iamAction;
+    const record: CollectionError = {
+      service: spec.service,
+      operation: spec.operation,
+      region,
+      code,
+      message: errorMessage(error, code),
+    };
+    if (isAccessDenied(code)) record.permission = spec.iamAction;
     return new CollectorCallError(record, { cause: error });
   }
 }

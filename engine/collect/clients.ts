@@ -61,7 +61,9 @@ export interface DefaultClientOptions {
  */
 export function defaultClientFactory(options: DefaultClientOptions): ClientFactory & { destroyAll(): void } {
   const env = options.env ?? process.env;
-  const credentials = shareCredentials(options.profile ? fromIni({ profile: options.profile }) : fromNodeProviderChain());
+  const credentials = shareCredentials(
+    options.profile ? fromIni({ profile: options.profile }) : fromNodeProviderChain(),
+  );
   const created: AwsClient[] = [];
   const factory = (service: ServiceName, region: string): AwsClient => {
     const config = {

@@ -17,68 +17,14 @@ import {
 import { decodeJsonValue, isRecord } from '../normalize/decode.js';
 import { OUT_OF_SCOPE_STATUSES } from '../types.js';
 import { type AwsCaller, sleep } from './caller.js';
+import { buildExpressions, type QueryRecord } from './config-queries.js';
 import type { InventoryWriter } from './inventory-writer.js';
 import { type CollectionPlan, type IamType, isGlobalType, S3_BUCKET_TYPE } from './recording.js';
 
-/** SelectResourceConfig's limit on `Expression`. */
-export const MAX_EXPRESSION_LENGTH = 4096;
 /** Rows per Select page and keys per BatchGet call: both APIs' maximum. */
 const PAGE_SIZE = 100;
 /** BatchGet rounds for keys AWS leaves unprocessed (it does so under load). */
 const UNPROCESSED_ROUNDS = 4;
-
-/** The fields every query selects: the item's identity, state and whole configuration. */
-export const SELECT_FIELDS = [
-  'resourceId',
-  'resourceName',
-  'resourceType',
-  'accountId',
-  'awsRegion',
-  'arn',
-  'availabilityZone',
-  'resourceCreationTime',
-  'configurationItemCaptureTime',
-  'configurationItemStatus',
-  'tags',
-  'configuration',
-  'supplementaryConfiguration',
-] as const;
-
-/**
- * The queries that list `types`, each within the 4,096-character limit:
- * `resourceType IN (...)` keeps them to one query for the whole catalog.
- *
- * @example
- * buildExpressions(['AWS::S3::Bucket'], '') // ["SELECT resourceId, ... WHERE resourceType IN ('AWS::S3::Bucket')"]
- */
-export function buildExpressions(types: readonly string[], condition: string): string[] {
-  const head = `SELECT ${SELECT_FIELDS.join(', ')} WHERE resourceType IN (`;
-  const tail = `)${condition}`;
-  const expressions: string[] = [];
-  let chunk: string[] = [];
-  const render = (list: string[]) => `${head}${list.map((type) => `'${type}'`).join(', ')}${tail}`;
-  for (const type of types) {
-    if (chunk.length > 0 && render([...chunk, type]).length > MAX_EXPRESSION_LENGTH) {
-      expressions.push(render(chunk));
-      chunk = [];
-    }
-    chunk.push(type);
-  }
-  if (chunk.length > 0) expressions.push(render(chunk));
-  return expressions;
-}
-
-/** One query as run: the IPE evidence of what was asked and what came back. */
-export interface QueryRecord {
-  api: 'SelectResourceConfig' | 'SelectAggregateResourceConfig';
-  region: string;
-  aggregator?: string;
-  expression: string;
-  pages: number;
-  rows: number;
-  /** False when a page failed: the rows after it are missing (see collectionErrors). */
-  complete: boolean;
-}
 
 type Row = Record<string, unknown>;
 interface Pending {
@@ -130,11 +76,18 @@ export class ConfigInventory {
     if (types.length === 0) return;
     const scope: BatchScope = { region, pending: [], flushes: [] };
     for (const expression of buildExpressions(types, '')) {
-      await this.runQuery({ api: 'SelectResourceConfig', region, expression, pages: 0, rows: 0, complete: false }, scope, (token) =>
-        this.options.caller.send(
-          region,
-          new SelectResourceConfigCommand({ Expression: expression, Limit: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }),
-        ),
+      await this.runQuery(
+        { api: 'SelectResourceConfig', region, expression, pages: 0, rows: 0, complete: false },
+        scope,
+        (token) =>
+          this.options.caller.send(
+            region,
+            new SelectResourceConfigCommand({
+              Expression: expression,
+              Limit: PAGE_SIZE,
+              ...(token ? { NextToken: token } : {}),
+            }),
+          ),
       );
     }
     await this.drain(scope);
@@ -147,8 +100,15 @@ export class ConfigInventory {
    * @example
    * await inventory.collectAggregator('org-aggregator', 'us-east-1', ['us-east-1', 'eu-west-1'], types);
    */
-  async collectAggregator(aggregator: string, homeRegion: string, regions: readonly string[] | null, types: readonly string[]) {
-    const condition = regions ? ` AND awsRegion IN (${[...regions, 'global'].map((region) => `'${region}'`).join(', ')})` : '';
+  async collectAggregator(
+    aggregator: string,
+    homeRegion: string,
+    regions: readonly string[] | null,
+    types: readonly string[],
+  ) {
+    const condition = regions
+      ? ` AND awsRegion IN (${[...regions, 'global'].map((region) => `'${region}'`).join(', ')})`
+      : '';
     const scope: BatchScope = { region: homeRegion, pending: [], flushes: [] };
     for (const expression of buildExpressions(types, condition)) {
       const query: QueryRecord = {
@@ -191,7 +151,8 @@ export class ConfigInventory {
           await this.accept(raw, scope);
         }
         token = result.NextToken || undefined;
-        if (query.pages % 20 === 0) this.options.progress(`${query.region}: ${query.rows} resources listed from AWS Config`);
+        if (query.pages % 20 === 0)
+          this.options.progress(`${query.region}: ${query.rows} resources listed from AWS Config`);
       } while (token);
       query.complete = true;
     } catch (error) {
@@ -256,7 +217,10 @@ export class ConfigInventory {
     const supplementary = isRecord(item.supplementaryConfiguration) ? item.supplementaryConfiguration : {};
     const spec = text(config.keySpec) || text(config.customerMasterKeySpec);
     const rotatable =
-      config.keyManager === 'CUSTOMER' && config.keyState === 'Enabled' && config.origin === 'AWS_KMS' && spec === 'SYMMETRIC_DEFAULT';
+      config.keyManager === 'CUSTOMER' &&
+      config.keyState === 'Enabled' &&
+      config.origin === 'AWS_KMS' &&
+      spec === 'SYMMETRIC_DEFAULT';
     if (!rotatable || supplementary.KeyRotationStatus !== undefined) return;
     const region = text(item.awsRegion);
     const keys = this.keysWithoutRotation.get(region) ?? new Set<string>();
@@ -275,15 +239,24 @@ export class ConfigInventory {
     const batch = scope.pending.splice(0, PAGE_SIZE);
     const keyOf = (type: unknown, id: unknown, account?: unknown, region?: unknown) =>
       aggregator ? `${text(account)}|${text(region)}|${text(type)}|${text(id)}` : `${text(type)}|${text(id)}`;
-    const waiting = new Map(batch.map((entry) => [keyOf(entry.row.resourceType, entry.row.resourceId, entry.row.accountId, entry.row.awsRegion), entry]));
+    const waiting = new Map(
+      batch.map((entry) => [
+        keyOf(entry.row.resourceType, entry.row.resourceId, entry.row.accountId, entry.row.awsRegion),
+        entry,
+      ]),
+    );
     this.batchGet.keys += batch.length;
     for (let round = 0; waiting.size > 0 && round < UNPROCESSED_ROUNDS && !caller.aborted; round++) {
-      if (round > 0) await sleep(250 * 2 ** round, caller.signal);
+      if (round > 0) await sleep(100 * 2 ** round, caller.signal);
       let items: BaseConfigurationItem[];
       let unprocessed: Set<string>;
       try {
         this.batchGet.calls++;
-        ({ items, unprocessed } = await this.batchGetCall(scope.region, [...waiting.values()].map((entry) => entry.row), keyOf));
+        ({ items, unprocessed } = await this.batchGetCall(
+          scope.region,
+          [...waiting.values()].map((entry) => entry.row),
+          keyOf,
+        ));
       } catch (error) {
         caller.record(error);
         break;
@@ -331,20 +304,30 @@ export class ConfigInventory {
       }));
       const result = await caller.send(
         region,
-        new BatchGetAggregateResourceConfigCommand({ ConfigurationAggregatorName: aggregator, ResourceIdentifiers: identifiers }),
+        new BatchGetAggregateResourceConfigCommand({
+          ConfigurationAggregatorName: aggregator,
+          ResourceIdentifiers: identifiers,
+        }),
       );
       return {
         items: result.BaseConfigurationItems ?? [],
         unprocessed: new Set(
-          (result.UnprocessedResourceIdentifiers ?? []).map((id) => keyOf(id.ResourceType, id.ResourceId, id.SourceAccountId, id.SourceRegion)),
+          (result.UnprocessedResourceIdentifiers ?? []).map((id) =>
+            keyOf(id.ResourceType, id.ResourceId, id.SourceAccountId, id.SourceRegion),
+          ),
         ),
       };
     }
-    const keys: ResourceKey[] = rows.map((row) => ({ resourceType: text(row.resourceType) as ResourceType, resourceId: text(row.resourceId) }));
+    const keys: ResourceKey[] = rows.map((row) => ({
+      resourceType: text(row.resourceType) as ResourceType,
+      resourceId: text(row.resourceId),
+    }));
     const result = await caller.send(region, new BatchGetResourceConfigCommand({ resourceKeys: keys }));
     return {
       items: result.baseConfigurationItems ?? [],
-      unprocessed: new Set((result.unprocessedResourceKeys ?? []).map((key) => keyOf(key.resourceType, key.resourceId))),
+      unprocessed: new Set(
+        (result.unprocessedResourceKeys ?? []).map((key) => keyOf(key.resourceType, key.resourceId)),
+      ),
     };
   }
 }

@@ -14,7 +14,11 @@ import {
 } from '@aws-sdk/client-config-service';
 import { GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { GetDetectorCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
+import {
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
 import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { DescribeHubCommand } from '@aws-sdk/client-securityhub';
@@ -95,12 +99,17 @@ async function listVirtualMfaDevices(caller: AwsCaller, region: string) {
     );
     for (const device of page.VirtualMFADevices ?? []) {
       if (!device.SerialNumber) continue;
-      const user = device.User;
-      devices.push({
+      const entry: { SerialNumber: string; User?: Record<string, string>; EnableDate?: string } = {
         SerialNumber: device.SerialNumber,
-        ...(user ? { User: plain({ Arn: user.Arn, UserName: user.UserName, UserId: user.UserId }) } : {}),
-        ...(device.EnableDate ? { EnableDate: device.EnableDate.toISOString() } : {}),
-      });
+      };
+      if (device.User)
+        entry.User = plain({
+          Arn: device.User.Arn,
+          UserName: device.User.UserName,
+          UserId: device.User.UserId,
+        }) as Record<string, string>;
+      if (device.EnableDate) entry.EnableDate = device.EnableDate.toISOString();
+      devices.push(entry);
     }
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
@@ -117,11 +126,18 @@ async function listVirtualMfaDevices(caller: AwsCaller, region: string) {
 export async function collectRecorderFacts(caller: AwsCaller, region: string): Promise<RegionalFacts> {
   const facts: RegionalFacts = {};
   const [recorders, statuses, channels] = await Promise.all([
-    caller.fact(async () => (await caller.send(region, new DescribeConfigurationRecordersCommand({}))).ConfigurationRecorders ?? []),
     caller.fact(
-      async () => (await caller.send(region, new DescribeConfigurationRecorderStatusCommand({}))).ConfigurationRecordersStatus ?? [],
+      async () =>
+        (await caller.send(region, new DescribeConfigurationRecordersCommand({}))).ConfigurationRecorders ?? [],
     ),
-    caller.fact(async () => (await caller.send(region, new DescribeDeliveryChannelsCommand({}))).DeliveryChannels ?? []),
+    caller.fact(
+      async () =>
+        (await caller.send(region, new DescribeConfigurationRecorderStatusCommand({}))).ConfigurationRecordersStatus ??
+        [],
+    ),
+    caller.fact(
+      async () => (await caller.send(region, new DescribeDeliveryChannelsCommand({}))).DeliveryChannels ?? [],
+    ),
   ]);
   if (recorders !== undefined) facts.configRecorders = recorders.map((recorder) => plain(recorder));
   if (statuses !== undefined) facts.configRecorderStatus = statuses.map((status) => plain(status));
@@ -135,7 +151,11 @@ export async function collectRecorderFacts(caller: AwsCaller, region: string): P
  * @example
  * await collectRegionalServiceFacts(caller, 'eu-west-1', facts);
  */
-export async function collectRegionalServiceFacts(caller: AwsCaller, region: string, facts: RegionalFacts): Promise<void> {
+export async function collectRegionalServiceFacts(
+  caller: AwsCaller,
+  region: string,
+  facts: RegionalFacts,
+): Promise<void> {
   const [detectors, securityHub, ebs] = await Promise.all([
     caller.fact(() => listGuardDutyDetectors(caller, region)),
     caller.fact(async () => {
@@ -148,7 +168,9 @@ export async function collectRegionalServiceFacts(caller: AwsCaller, region: str
         throw error;
       }
     }),
-    caller.fact(async () => (await caller.send(region, new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault),
+    caller.fact(
+      async () => (await caller.send(region, new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault,
+    ),
   ]);
   if (detectors !== undefined) facts.guardDutyDetectors = detectors;
   if (securityHub !== undefined) facts.securityHubEnabled = securityHub;
@@ -178,7 +200,11 @@ async function listGuardDutyDetectors(caller: AwsCaller, region: string) {
  * @example
  * await collectKeyRotation(caller, 'eu-west-1', ['7c1e2b9a-...']) // { '7c1e2b9a-...': true }
  */
-export async function collectKeyRotation(caller: AwsCaller, region: string, keyIds: Iterable<string>): Promise<Record<string, boolean>> {
+export async function collectKeyRotation(
+  caller: AwsCaller,
+  region: string,
+  keyIds: Iterable<string>,
+): Promise<Record<string, boolean>> {
   const rotation: Record<string, boolean> = {};
   await Promise.all(
     [...keyIds].map(async (keyId) => {

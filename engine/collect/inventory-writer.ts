@@ -44,7 +44,8 @@ export class InventoryWriter {
    */
   async writeItem(item: Record<string, unknown> | string): Promise<void> {
     if (this.failure) throw this.failure;
-    const line = typeof item === 'string' ? (/[\r\n]/.test(item) ? JSON.stringify(JSON.parse(item)) : item) : JSON.stringify(item);
+    const line =
+      typeof item === 'string' ? (/[\r\n]/.test(item) ? JSON.stringify(JSON.parse(item)) : item) : JSON.stringify(item);
     this.items++;
     if (!this.body.write(`${line}\n`)) await once(this.body, 'drain');
   }

@@ -78,7 +78,7 @@ export interface CallSpec {
 }
 
 /** A command class, used only as a lookup key: class identity survives a minifying bundler, names do not. */
-type CommandClass = abstract new (...args: never[]) => object;
+export type CommandClass = abstract new (...args: never[]) => object;
 
 const row = (command: CommandClass, service: ServiceName, operation: string, iamAction: string) =>
   [command, { service, operation, iamAction }] as const;
@@ -190,13 +190,13 @@ export function callSpecFor(command: object): CallSpec {
 }
 
 /**
- * Every row of the table.
+ * Every row of the table, with its command class (tests mock exactly these).
  *
  * @example
  * collectorCalls().map((call) => call.operation) // ['GetCallerIdentity', 'DescribeRegions', ...]
  */
-export function collectorCalls(): CallSpec[] {
-  return [...CALLS.values()].map((spec) => ({ ...spec }));
+export function collectorCalls(): (CallSpec & { command: CommandClass })[] {
+  return [...CALLS].map(([command, spec]) => ({ ...spec, command }));
 }
 
 export interface PolicyDocument {

@@ -11,7 +11,12 @@ export const S3_BUCKET_TYPE = 'AWS::S3::Bucket';
 export const IAM_TYPES = ['AWS::IAM::User', 'AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy'] as const;
 export type IamType = (typeof IAM_TYPES)[number];
 
-/** Config records IAM resources once per account, with awsRegion "global", in a region that opts in. */
+/**
+ * Config records IAM resources once per account, with awsRegion "global", in a region that opts in.
+ *
+ * @example
+ * isGlobalType('AWS::IAM::Role') // true
+ */
 export const isGlobalType = (type: string): boolean => type.startsWith('AWS::IAM::');
 
 export type RecorderState = 'recording' | 'none' | 'stopped' | 'unknown';
@@ -62,7 +67,9 @@ export function regionRecording(region: string, facts: RegionalFacts): RegionRec
     region,
     state: 'recording',
     records: (type) =>
-      recording.some((recorder) => recorderCovers(isRecord(recorder.recordingGroup) ? recorder.recordingGroup : {}, type)),
+      recording.some((recorder) =>
+        recorderCovers(isRecord(recorder.recordingGroup) ? recorder.recordingGroup : {}, type),
+      ),
   };
 }
 
@@ -98,7 +105,9 @@ export function planCollection(recordings: readonly RegionRecording[], types: re
     const region = (known ?? unknown)?.region;
     if (region) globalRegion.set(type, region);
   }
-  const iamFallbackTypes = new Set<IamType>(IAM_TYPES.filter((type) => types.includes(type) && !globalRegion.has(type)));
+  const iamFallbackTypes = new Set<IamType>(
+    IAM_TYPES.filter((type) => types.includes(type) && !globalRegion.has(type)),
+  );
 
   for (const recording of recordings) {
     const { region, state } = recording;
@@ -112,7 +121,10 @@ export function planCollection(recordings: readonly RegionRecording[], types: re
     const s3Gap = state !== 'unknown' && !recording.records(S3_BUCKET_TYPE) && types.includes(S3_BUCKET_TYPE);
     if (s3Gap) {
       s3FallbackRegions.add(region);
-      queryTypes.set(region, (queryTypes.get(region) ?? []).filter((type) => type !== S3_BUCKET_TYPE));
+      queryTypes.set(
+        region,
+        (queryTypes.get(region) ?? []).filter((type) => type !== S3_BUCKET_TYPE),
+      );
     }
     const fallbackNote = s3Gap ? ' S3 buckets there were collected through the S3 API.' : '';
     if (state === 'none' || state === 'stopped') {

@@ -20,7 +20,7 @@ import {
   ListBucketsCommand,
   type Owner,
 } from '@aws-sdk/client-s3';
-import { type AwsCaller, CollectorCallError } from './caller.js';
+import { type AwsCaller, type AwsCommand, CollectorCallError } from './caller.js';
 import type { InventoryWriter } from './inventory-writer.js';
 
 /** Errors by which S3 says a bucket has no such configuration (wire codes; the SDK keeps them as names). */
@@ -47,7 +47,12 @@ async function read<T>(caller: AwsCaller, work: () => Promise<T>): Promise<Read<
   }
 }
 
-/** GetBucketLocation's answer as a region: empty for us-east-1, and the legacy `EU` for eu-west-1. */
+/**
+ * GetBucketLocation's answer as a region: empty for us-east-1, and the legacy `EU` for eu-west-1.
+ *
+ * @example
+ * regionOfLocation('EU') // 'eu-west-1'
+ */
 export const regionOfLocation = (constraint: string | null | undefined): string =>
   !constraint ? 'us-east-1' : constraint === 'EU' ? 'eu-west-1' : constraint;
 
@@ -63,7 +68,8 @@ const PERMISSIONS: Record<string, string> = {
 /** Config names a group grantee by the SDK enum (`AllUsers`), a person by canonical id. */
 function configGrantee(grantee: Grantee | undefined): unknown {
   if (grantee?.Type === 'Group' && grantee.URI) return grantee.URI.split('/').pop();
-  if (grantee?.Type === 'AmazonCustomerByEmail') return { identifier: grantee.EmailAddress ?? null, typeIdentifier: 'emailAddress' };
+  if (grantee?.Type === 'AmazonCustomerByEmail')
+    return { identifier: grantee.EmailAddress ?? null, typeIdentifier: 'emailAddress' };
   return { id: grantee?.ID ?? null, displayName: grantee?.DisplayName ?? null };
 }
 
@@ -80,7 +86,12 @@ function configAcl(acl: GetBucketAclCommandOutput) {
 }
 
 /** Supplementary keys Config records for every bucket; their presence tells a reader the item is complete. */
-const ALWAYS_RECORDED = ['AccessControlList', 'BucketPolicy', 'BucketVersioningConfiguration', 'BucketLoggingConfiguration'];
+const ALWAYS_RECORDED = [
+  'AccessControlList',
+  'BucketPolicy',
+  'BucketVersioningConfiguration',
+  'BucketLoggingConfiguration',
+];
 
 interface FallbackOptions {
   caller: AwsCaller;
@@ -106,7 +117,10 @@ export async function collectBucketsThroughS3Api(options: FallbackOptions): Prom
     let owner: Owner | undefined;
     let token: string | undefined;
     do {
-      const page = await caller.send(homeRegion, new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }));
+      const page = await caller.send(
+        homeRegion,
+        new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }),
+      );
       owner ??= page.Owner;
       for (const bucket of page.Buckets ?? []) {
         if (bucket.Name) buckets.push({ name: bucket.Name, created: bucket.CreationDate, region: bucket.BucketRegion });
@@ -123,7 +137,9 @@ export async function collectBucketsThroughS3Api(options: FallbackOptions): Prom
       const location = bucket.region
         ? { state: 'value' as const, value: bucket.region }
         : await read(caller, async () =>
-            regionOfLocation((await caller.send(homeRegion, new GetBucketLocationCommand({ Bucket: bucket.name }))).LocationConstraint),
+            regionOfLocation(
+              (await caller.send(homeRegion, new GetBucketLocationCommand({ Bucket: bucket.name }))).LocationConstraint,
+            ),
           );
       if (location.state !== 'value' || !options.regions.has(location.value)) return;
       const item = await describeBucket(options, bucket.name, location.value, bucket.created, listed.owner);
@@ -144,7 +160,7 @@ async function describeBucket(
   owner: Owner | undefined,
 ): Promise<Record<string, unknown> | null> {
   const { caller } = options;
-  const send = caller.send.bind(caller, region);
+  const send = <O>(command: AwsCommand<O>) => caller.send(region, command);
   const Bucket = name;
   const [policy, block, acl, encryption, versioning, logging, tagging, lock] = await Promise.all([
     read(caller, () => send(new GetBucketPolicyCommand({ Bucket }))),
@@ -165,7 +181,8 @@ async function describeBucket(
   };
   // Config's API form double-encodes the ACL.
   if (acl.state === 'value') supplementary.AccessControlList = JSON.stringify(JSON.stringify(configAcl(acl.value)));
-  if (policy.state !== 'failed') put('BucketPolicy', { policyText: policy.state === 'value' ? (policy.value.Policy ?? null) : null });
+  if (policy.state !== 'failed')
+    put('BucketPolicy', { policyText: policy.state === 'value' ? (policy.value.Policy ?? null) : null });
   if (versioning.state === 'value') {
     const mfa = versioning.value.MFADelete;
     put('BucketVersioningConfiguration', {
@@ -175,7 +192,10 @@ async function describeBucket(
   }
   if (logging.state === 'value') {
     const target = logging.value.LoggingEnabled;
-    put('BucketLoggingConfiguration', { destinationBucketName: target?.TargetBucket ?? null, logFilePrefix: target?.TargetPrefix ?? null });
+    put('BucketLoggingConfiguration', {
+      destinationBucketName: target?.TargetBucket ?? null,
+      logFilePrefix: target?.TargetPrefix ?? null,
+    });
   }
   const blockConfig = block.state === 'value' ? block.value.PublicAccessBlockConfiguration : undefined;
   if (blockConfig) {
@@ -205,7 +225,15 @@ async function describeBucket(
     const retention = lockConfig.Rule?.DefaultRetention;
     put('ObjectLockConfiguration', {
       objectLockEnabled: lockConfig.ObjectLockEnabled ?? null,
-      rule: retention ? { defaultRetention: { mode: retention.Mode ?? null, days: retention.Days ?? null, years: retention.Years ?? null } } : null,
+      rule: retention
+        ? {
+            defaultRetention: {
+              mode: retention.Mode ?? null,
+              days: retention.Days ?? null,
+              years: retention.Years ?? null,
+            },
+          }
+        : null,
     });
   }
   const tags = Object.fromEntries(
