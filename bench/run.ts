@@ -99,3 +99,6 @@ console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).joi
 const collection = formatCollectionBenchmark(await runCollectionBenchmark({ resources: 20_000, latencyMs: 50 }), 50);
 const collectionWidth = Math.max(...collection.map(([label]) => label.length));
 console.log(collection.map(([label, value]) => `${label.padEnd(collectionWidth)}  ${value}`).join('\n'));
+
+// The Lambda functions as packaged: zip sizes and module-load (cold-start) times.
+await (await import('./lambda.js')).runLambdaBench();

@@ -15,7 +15,6 @@
  * uploaded), and a closed file waiting for the commit holds at most
  * `putObjectMax` bytes; anything larger is already in S3 as parts.
  */
-import { createHash, type Hash } from 'node:crypto';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -26,7 +25,9 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { describeError, EvidenceWriteError } from '../errors.js';
-import type { EvidenceFile, EvidenceFileWriter, EvidenceStore } from './store.js';
+import { type Pending, S3FileWriter, type UploadTarget } from './s3-file-writer.js';
+import { type BundleLocation, evidencePrefix } from './s3-layout.js';
+import type { EvidenceFileWriter, EvidenceStore } from './store.js';
 
 /** Object Lock retention set on each object; without it the bucket's default retention applies. */
 export interface ObjectRetention {
@@ -55,127 +56,10 @@ export interface S3StoreOptions {
 }
 
 const MiB = 1 << 20;
+/** S3's minimum size for every part but the last. */
 const MIN_PART = 5 * MiB;
-/** S3 allows 10,000 parts; at 8 MiB a file can reach 80 GB, far beyond any bundle. */
-const MAX_PARTS = 10_000;
 /** Completions at the commit run this many at a time. */
 const COMMIT_CONCURRENCY = 4;
-
-type Pending =
-  | { kind: 'put'; key: string; body: Buffer; checksum: string }
-  | {
-      kind: 'multipart';
-      key: string;
-      uploadId: string;
-      parts: { PartNumber: number; ETag: string; ChecksumSHA256: string }[];
-    };
-
-const sha256Base64 = (body: Buffer): string => createHash('sha256').update(body).digest('base64');
-
-class S3FileWriter implements EvidenceFileWriter {
-  private readonly hash: Hash = createHash('sha256');
-  private buffer: (string | Buffer)[] = [];
-  private buffered = 0;
-  private bytes = 0;
-  private uploadId: string | null = null;
-  private readonly parts: { PartNumber: number; ETag: string; ChecksumSHA256: string }[] = [];
-  /** Uploads run one at a time, in order; a failure is kept and reported at the next call. */
-  private chain: Promise<void> = Promise.resolve();
-  private failure: Error | null = null;
-  closed = false;
-
-  constructor(
-    private readonly store: S3EvidenceStore,
-    readonly path: string,
-    readonly key: string,
-  ) {}
-
-  get uploadIdIfStarted(): string | null {
-    return this.uploadId;
-  }
-
-  /** Waits for uploads in flight, never rejecting (abort uses it to clean up after them). */
-  settled(): Promise<void> {
-    return this.chain.catch(() => undefined);
-  }
-
-  write(data: string | Buffer): Promise<void> | undefined {
-    // A synchronous throw: the bundle writer does not await every write, and a
-    // rejected promise nobody awaits would crash the process.
-    if (this.failure) throw this.failure;
-    if (this.closed) throw new EvidenceWriteError(`${this.store.location}${this.path}: written after close`);
-    this.buffer.push(data);
-    this.buffered += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-    if (this.buffered < this.store.partSize) return undefined;
-    const part = this.take();
-    this.enqueue(() => this.uploadPart(part));
-    // Resolves (never rejects) once the part is uploaded: backpressure for those who await.
-    return this.settled();
-  }
-
-  async close(): Promise<EvidenceFile> {
-    if (this.closed) throw new EvidenceWriteError(`${this.store.location}${this.path}: closed twice`);
-    this.closed = true;
-    const rest = this.take();
-    await this.settled();
-    if (this.failure) throw this.failure;
-    const file: EvidenceFile = { path: this.path, sha256: this.hash.digest('hex'), bytes: this.bytes };
-    if (this.uploadId === null && rest.length <= this.store.putObjectMax) {
-      this.store.hold({ kind: 'put', key: this.key, body: rest, checksum: sha256Base64(rest) });
-      return file;
-    }
-    // Larger than a PutObject held in memory should be: upload it now as (the last) part.
-    this.enqueue(() => this.uploadPart(rest));
-    await this.settled();
-    if (this.failure) throw this.failure;
-    if (this.uploadId === null)
-      throw new EvidenceWriteError(`${this.store.location}${this.path}: upload never started`);
-    this.store.hold({ kind: 'multipart', key: this.key, uploadId: this.uploadId, parts: this.parts });
-    return file;
-  }
-
-  private take(): Buffer {
-    const chunk =
-      this.buffer.length === 1 && typeof this.buffer[0] !== 'string'
-        ? (this.buffer[0] as Buffer)
-        : Buffer.concat(this.buffer.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
-    this.buffer = [];
-    this.buffered = 0;
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    return chunk;
-  }
-
-  private enqueue(task: () => Promise<void>): void {
-    this.chain = this.chain.then(async () => {
-      if (this.failure) return;
-      try {
-        await task();
-      } catch (error) {
-        this.failure =
-          error instanceof EvidenceWriteError
-            ? error
-            : new EvidenceWriteError(`${this.store.location}${this.path}: ${describeError(error)}`, { cause: error });
-      }
-    });
-  }
-
-  private async uploadPart(body: Buffer): Promise<void> {
-    if (this.uploadId === null) this.uploadId = await this.store.createMultipartUpload(this.key);
-    const PartNumber = this.parts.length + 1;
-    if (PartNumber > MAX_PARTS)
-      throw new EvidenceWriteError(`${this.store.location}${this.path}: more than ${MAX_PARTS} parts`);
-    const ChecksumSHA256 = sha256Base64(body);
-    const ETag = await this.store.uploadPart({
-      key: this.key,
-      uploadId: this.uploadId,
-      PartNumber,
-      body,
-      ChecksumSHA256,
-    });
-    this.parts.push({ PartNumber, ETag, ChecksumSHA256 });
-  }
-}
 
 /**
  * @example
@@ -183,7 +67,7 @@ class S3FileWriter implements EvidenceFileWriter {
  *   prefix: 'evidence/111122223333/us-east-1/2026/11/26/20261126T020000Z-1a2b3c4d/', kmsKeyId });
  * await runAudit({ input, store, registry, mappings, catalogVersion, tool });
  */
-export class S3EvidenceStore implements EvidenceStore {
+export class S3EvidenceStore implements EvidenceStore, UploadTarget {
   readonly location: string;
   readonly partSize: number;
   readonly putObjectMax: number;
@@ -191,6 +75,7 @@ export class S3EvidenceStore implements EvidenceStore {
   private readonly writers: S3FileWriter[] = [];
   private readonly pending: Pending[] = [];
   private readonly completed: string[] = [];
+  private readonly aborted = new Set<string>();
   private commitStarted = false;
 
   constructor(private readonly options: S3StoreOptions) {
@@ -236,17 +121,21 @@ export class S3EvidenceStore implements EvidenceStore {
     }
     for (const item of this.pending) if (item.kind === 'multipart') uploads.set(item.uploadId, item.key);
     this.pending.length = 0;
+    // Completed uploads are objects now (a commit that failed part way), and aborted ones are gone:
+    // aborting either again would only fail. Calling abort twice is therefore harmless.
+    const open = [...uploads].filter(([uploadId, key]) => !this.aborted.has(uploadId) && !this.completed.includes(key));
     // Deliberately without the run's signal: cleaning up must still work after it fired.
     const results = await Promise.allSettled(
-      [...uploads].map(([UploadId, Key]) =>
-        this.options.client.send(
+      open.map(async ([UploadId, Key]) => {
+        await this.options.client.send(
           new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key, UploadId, ...this.owner() }),
-        ),
-      ),
+        );
+        this.aborted.add(UploadId);
+      }),
     );
     const failed = results.filter((result) => result.status === 'rejected');
     if (failed.length > 0) {
-      // A bucket lifecycle rule (AbortIncompleteMultipartUpload) removes what is left; say what it is.
+      // The bucket's lifecycle rule (AbortIncompleteMultipartUpload) removes what is left; say what it is.
       throw new EvidenceWriteError(
         `${this.location}: ${failed.length} unfinished upload(s) could not be aborted (${describeError((failed[0] as PromiseRejectedResult).reason)})`,
       );
@@ -402,4 +291,16 @@ const CONTENT_TYPES: Record<string, string> = {
 
 function contentType(key: string): string {
   return CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}
+
+/**
+ * A store per run under the standard layout, in one bucket: what the Lambdas use.
+ *
+ * @example
+ * const openStore = bundleStores({ client: new S3Client({}), bucket: 'evidence', kmsKeyId });
+ * const store = openStore({ accountId, region, date: new Date(), runId }, signal);
+ */
+export function bundleStores(options: Omit<S3StoreOptions, 'prefix' | 'signal'>) {
+  return (location: BundleLocation, signal?: AbortSignal): S3EvidenceStore =>
+    new S3EvidenceStore({ ...options, prefix: evidencePrefix(location), signal });
 }

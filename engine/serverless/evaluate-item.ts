@@ -25,6 +25,15 @@ import type { AccountFacts, AccountFactsCache } from './account-facts-cache.js';
 import { fetchRelatedItems, type RawItem, relatedRefs, type ResourceRef } from './config-items.js';
 import { type Counter, type Log, Metric } from './telemetry.js';
 
+/**
+ * Types controls list only to look a related resource up by name (a user's
+ * groups, engine/evaluate/iam-policy-sources.ts); the groups are among the
+ * user's relationships, and a group that is missing is reported by the
+ * control itself as not in the inventory. Listing them is no claim about
+ * the whole account.
+ */
+const LOOKUP_ONLY_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Group']);
+
 /** Config types with one item per account, whose resource id is the account id. */
 const ACCOUNT_SCOPED_TYPES: ReadonlySet<string> = new Set([ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE]);
 
@@ -69,7 +78,7 @@ class ListingRecorder implements EvaluationContext {
     return this.inner.find(resourceType, key);
   }
   all(resourceType: string) {
-    this.listed.add(resourceType);
+    if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
     return this.inner.all(resourceType);
   }
 }

@@ -52,7 +52,11 @@ export async function writeItemBundle(bundle: ItemBundle): Promise<{ manifest: M
   const inventoryText = `${JSON.stringify(bundle.inventory)}\n`;
   const inventoryFile = await writeFile(bundle.store, 'inventory.json', inventoryText);
   const serialiser = new FindingSerialiser(new Map());
-  const findingsFile = await writeFile(bundle.store, 'findings.jsonl', bundle.findings.map((f) => serialiser.jsonLine(f)).join(''));
+  const findingsFile = await writeFile(
+    bundle.store,
+    'findings.jsonl',
+    bundle.findings.map((f) => serialiser.jsonLine(f)).join(''),
+  );
 
   const tally = new OverallTally(bundle.registry);
   tally.addResource(bundle.resource);
@@ -72,8 +76,17 @@ export async function writeItemBundle(bundle: ItemBundle): Promise<{ manifest: M
       sizeBytes: inventoryFile.bytes,
       sha256: createHash('sha256').update(inventoryText).digest('hex'),
     },
-    catalog: { version: bundle.catalogVersion, hash: bundle.registry.catalogHash, controls: bundle.registry.controls.length },
-    frameworks: bundle.mappings.frameworks.map((m) => ({ framework: m.framework, name: m.name, version: m.version, hash: m.hash })),
+    catalog: {
+      version: bundle.catalogVersion,
+      hash: bundle.registry.catalogHash,
+      controls: bundle.registry.controls.length,
+    },
+    frameworks: bundle.mappings.frameworks.map((m) => ({
+      framework: m.framework,
+      name: m.name,
+      version: m.version,
+      hash: m.hash,
+    })),
     failOn: null,
   };
   const manifest: Manifest = {

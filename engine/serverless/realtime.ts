@@ -57,7 +57,10 @@ export async function runRealtime(
   const { log, counter, registry } = deps;
   const { signal } = options;
   const detail = event.detail;
-  const identity = detail.messageType === 'ConfigurationItemChangeNotification' ? detail.configurationItem : detail.configurationItemSummary;
+  const identity =
+    detail.messageType === 'ConfigurationItemChangeNotification'
+      ? detail.configurationItem
+      : detail.configurationItemSummary;
   const name = `${identity.resourceType} ${identity.resourceId}`;
   if (OUT_OF_SCOPE_STATUSES.has(identity.configurationItemStatus)) {
     return skipped(deps, `${name} is ${identity.configurationItemStatus}`);
@@ -65,7 +68,8 @@ export async function runRealtime(
   const controls = registry.forResourceType(identity.resourceType);
   if (controls.length === 0) return skipped(deps, `no control judges ${identity.resourceType}`);
 
-  let item: RawItem | null = detail.messageType === 'ConfigurationItemChangeNotification' ? detail.configurationItem : null;
+  let item: RawItem | null =
+    detail.messageType === 'ConfigurationItemChangeNotification' ? detail.configurationItem : null;
   if (!item) {
     counter.count(Metric.OversizedItemsFetched);
     const captureTime = toIsoTime(identity.configurationItemCaptureTime) ?? event.time;
@@ -109,7 +113,11 @@ export async function runRealtime(
       inputDescription: `${event['detail-type']} ${event.id} for ${name}, captured ${resource.captureTime ?? 'at an unknown time'}`,
     });
   } catch (error) {
-    await store.abort().catch((abortError) => log.error('Could not clean up the unfinished bundle', { error: describeError(abortError) }));
+    await store
+      .abort()
+      .catch((abortError) =>
+        log.error('Could not clean up the unfinished bundle', { error: describeError(abortError) }),
+      );
     throw error;
   }
   counter.count(Metric.FindingsWritten, evaluated.findings.length);
@@ -120,12 +128,20 @@ export async function runRealtime(
     counter.count(Metric.RemediationRequests);
     try {
       await deps.remediator.remediate(
-        { findings: failing, resource, trigger: { source: event.source, eventId: event.id, time: event.time }, evidenceLocation: store.location },
+        {
+          findings: failing,
+          resource,
+          trigger: { source: event.source, eventId: event.id, time: event.time },
+          evidenceLocation: store.location,
+        },
         { signal },
       );
     } catch (error) {
       // The evidence is written; a remediation failure is the remediator's to report, not a reason to re-judge.
-      log.error(`Remediator ${deps.remediator.name} failed`, { error: describeError(error), resourceId: resource.resourceId });
+      log.error(`Remediator ${deps.remediator.name} failed`, {
+        error: describeError(error),
+        resourceId: resource.resourceId,
+      });
     }
   }
   log.info('Resource evaluated', {

@@ -66,10 +66,25 @@ function describeShape(event: unknown): Record<string, unknown> {
  * @example
  * middy().use(validateEvent({ schema: ConfigRuleEventSchema, expected: 'Config rule invocation', log, counter }))
  */
-export function validateEvent<S extends z.ZodType>(options: ValidateEventOptions<S>): MiddlewareObj<unknown, unknown> {
+export function validateEvent<S extends z.ZodType, TResult = unknown>(
+  options: ValidateEventOptions<S>,
+): MiddlewareObj<ParsedEvent<z.infer<S>>, TResult> {
   return {
+    name: 'validateEvent',
     before: function validateEventBefore(request) {
-      request.event = parseEvent(request.event, options);
+      // The event arrives raw; Middy types it as what this middleware turns it into.
+      request.event = parseEvent(request.event as unknown, options);
     },
   };
 }
+
+/** What a handler returns for an event it rejected: acknowledged, not retried. */
+export interface RejectedEvent {
+  status: 'rejected';
+  reason: string;
+}
+
+export const rejectedEvent = (parsed: { error: string }): RejectedEvent => ({
+  status: 'rejected',
+  reason: parsed.error,
+});

@@ -127,6 +127,15 @@ describe('CLI: the demo audit and its bundle', () => {
       catalog: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
     expect(manifest.run.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The population is the input itself, and the catalog snapshot is the one the manifest names.
+    const population = manifest.files.find((f: { path: string }) => f.path === 'inventory.json');
+    expect(population.sha256).toBe(manifest.run.input.sha256);
+    const catalog = JSON.parse(await readFile(join(out, 'catalog.json'), 'utf8'));
+    expect(catalog.hash).toBe(manifest.run.catalog.hash);
+    expect(catalog.controls).toHaveLength(manifest.run.catalog.controls);
+    expect(catalog.frameworks.map((f: { hash: string }) => f.hash)).toEqual(
+      manifest.run.frameworks.map((f: { hash: string }) => f.hash),
+    );
   });
 
   it('writes findings.jsonl in the documented schema', async () => {
