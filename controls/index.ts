@@ -14,6 +14,7 @@ import configRecorderAllRegionsEnabled from './config-recorder-all-regions-enabl
 import dynamodbTableKmsEncrypted from './dynamodb-table-kms-encrypted.js';
 import dynamodbTablePitrEnabled from './dynamodb-table-pitr-enabled.js';
 import ebsDefaultEncryptionEnabled from './ebs-default-encryption-enabled.js';
+import ebsSnapshotBlockPublicAccessEnabled from './ebs-snapshot-block-public-access-enabled.js';
 import ebsVolumeEncrypted from './ebs-volume-encrypted.js';
 import ec2InstanceImdsv2Required from './ec2-instance-imdsv2-required.js';
 import ec2InstanceNoPublicIp from './ec2-instance-no-public-ip.js';
@@ -25,6 +26,7 @@ import ec2SecurityGroupNoPublicDatabasePorts from './ec2-security-group-no-publi
 import ec2SubnetNoAutoPublicIp from './ec2-subnet-no-auto-public-ip.js';
 import efsFileSystemBackupEnabled from './efs-file-system-backup-enabled.js';
 import efsFileSystemEncrypted from './efs-file-system-encrypted.js';
+import efsFileSystemPolicyNotPublic from './efs-file-system-policy-not-public.js';
 import elasticacheReplicationGroupEncrypted from './elasticache-replication-group-encrypted.js';
 import elbListenerTlsEnforced from './elb-listener-tls-enforced.js';
 import elbLoadBalancerAccessLogsEnabled from './elb-load-balancer-access-logs-enabled.js';
@@ -100,6 +102,7 @@ export const controls: readonly Control[] = [
   dynamodbTableKmsEncrypted,
   dynamodbTablePitrEnabled,
   ebsDefaultEncryptionEnabled,
+  ebsSnapshotBlockPublicAccessEnabled,
   ebsVolumeEncrypted,
   ec2InstanceImdsv2Required,
   ec2InstanceNoPublicIp,
@@ -111,6 +114,7 @@ export const controls: readonly Control[] = [
   ec2SubnetNoAutoPublicIp,
   efsFileSystemBackupEnabled,
   efsFileSystemEncrypted,
+  efsFileSystemPolicyNotPublic,
   elasticacheReplicationGroupEncrypted,
   elbListenerTlsEnforced,
   elbLoadBalancerAccessLogsEnabled,

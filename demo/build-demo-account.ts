@@ -43,7 +43,7 @@ export interface DemoInventory {
  * Builds the whole demo inventory. Pure: the same output on every call.
  *
  * @example
- * buildDemoAccount().configurationItems.length // 156
+ * buildDemoAccount().configurationItems.length // 157
  */
 export function buildDemoAccount(): DemoInventory {
   const inventory = new Inventory();

@@ -1,7 +1,8 @@
 /**
- * Compute and load-balancing builders: EC2 instances, EBS volumes,
- * Application and Classic Load Balancers, and ALB listeners (a
- * CloudFormation-registry type, hence PascalCase).
+ * Compute and load-balancing builders: EC2 instances, EBS volumes, the
+ * regional EBS snapshot block public access setting, Application and Classic
+ * Load Balancers, and ALB listeners (CloudFormation-registry types, hence
+ * PascalCase).
  */
 import {
   ec2Arn,
@@ -216,6 +217,25 @@ export function volume(scope: Scope, spec: VolumeSpec): Ref {
       throughput: 125,
       multiAttachEnabled: false,
     },
+  });
+}
+
+export type SnapshotBlockPublicAccessState = 'block-all-sharing' | 'block-new-sharing' | 'unblocked';
+
+/**
+ * The region's block public access setting for EBS snapshots (a
+ * CloudFormation-registry type: PascalCase). Config records one item per
+ * region, identified by the account, with no ARN.
+ */
+export function snapshotBlockPublicAccess(scope: Scope, state: SnapshotBlockPublicAccessState): Ref {
+  return record(scope, {
+    resourceType: 'AWS::EC2::SnapshotBlockPublicAccess',
+    resourceId: scope.accountId,
+    resourceName: scope.accountId,
+    arn: null,
+    availabilityZone: 'Regional',
+    createdAt: null,
+    configuration: { State: state, AccountId: scope.accountId },
   });
 }
 

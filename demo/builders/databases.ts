@@ -68,6 +68,8 @@ export interface FileSystemSpec {
   name: string;
   kmsKey?: Ref;
   backup: boolean;
+  /** The file system policy, given the file system's ARN; Config records none when the file system has none. */
+  policy?: (arn: string) => JsonObject;
   createdAt: string;
   tags?: Record<string, string>;
 }
@@ -94,6 +96,8 @@ export function efsFileSystem(scope: Scope, spec: FileSystemSpec): Ref {
       BackupPolicy: { Status: spec.backup ? 'ENABLED' : 'DISABLED' },
       LifecyclePolicies: [{ TransitionToIA: 'AFTER_30_DAYS' }],
       FileSystemProtection: { ReplicationOverwriteProtection: 'ENABLED' },
+      // A JSON-typed property in the CloudFormation registry: recorded as an object, not as policy text.
+      ...(spec.policy ? { FileSystemPolicy: spec.policy(arn) } : {}),
       FileSystemTags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
     },
   });

@@ -5,7 +5,14 @@
  * load balancers, CloudFront and API Gateway.
  */
 import type { Ref, Scope } from '../builders/ci.js';
-import { deletedInstance, instance, instanceId, volume, volumeId } from '../builders/compute.js';
+import {
+  deletedInstance,
+  instance,
+  instanceId,
+  snapshotBlockPublicAccess,
+  volume,
+  volumeId,
+} from '../builders/compute.js';
 import {
   DEFAULT_ACL_ENTRIES,
   flowLog,
@@ -310,6 +317,9 @@ export function buildNetwork(east: Scope, eu: Scope, keys: Keys, roles: Roles, s
     createdAt: '2021-06-03T16:00:00.000Z',
   });
   deletedInstance(east, 'nwh-batch-worker-2025');
+  // Config records no EBS snapshots, only this regional setting: on at home, never turned on in the EU region.
+  snapshotBlockPublicAccess(east, 'block-all-sharing');
+  snapshotBlockPublicAccess(eu, 'unblocked');
 
   // EU analytics (eu-west-1)
   const euVpc = vpc(eu, {

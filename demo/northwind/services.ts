@@ -105,12 +105,44 @@ export function buildServices(east: Scope, eu: Scope, keys: Keys, roles: Roles, 
     name: 'nwh-shared-uploads',
     kmsKey: phiKey,
     backup: true,
+    // Any principal, but only from the production VPC, and only over TLS.
+    policy: (arn) =>
+      policyDocument(
+        {
+          Sid: 'ProdVpcClients',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+          Resource: arn,
+          Condition: {
+            StringEquals: { 'aws:SourceVpc': prodVpc.id },
+            Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' },
+          },
+        },
+        {
+          Sid: 'DenyPlainNfs',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: '*',
+          Resource: arn,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ),
     createdAt: '2023-05-10T10:00:00.000Z',
     tags: { owner: 'portal' },
   });
   efsFileSystem(east, {
     name: 'nwh-legacy-scans',
     backup: false,
+    // A vendor's migration left the file system open to every principal, with no mount-target or VPC condition.
+    policy: (arn) =>
+      policyDocument({
+        Sid: 'VendorMigration',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientMount'],
+        Resource: arn,
+      }),
     createdAt: '2020-11-23T10:00:00.000Z',
     tags: { owner: 'health-records' },
   });

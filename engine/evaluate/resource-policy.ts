@@ -191,6 +191,8 @@ export interface PolicyUnderJudgement {
   policyName: string;
   /** The verdict when no policy is recorded. */
   whenAbsent: () => Verdict;
+  /** Only statements covering one of these actions count (`ExposureOptions.actions`); all when absent. */
+  actions?: readonly string[];
 }
 
 export type PolicyExposureReading = { ok: true; exposure: PolicyExposure } | { ok: false; verdict: Verdict };
@@ -212,7 +214,10 @@ export function readPolicyExposure(input: PolicyUnderJudgement): PolicyExposureR
     return { ok: false, verdict: error(`${subject} has a ${policyName} that cannot be decoded: ${unreadable}.`) };
   }
   if (policy === undefined || policy === null || policy === '') return { ok: false, verdict: input.whenAbsent() };
-  const exposure = evaluateResourcePolicyExposure(policy, { ownerAccountId: resource.accountId });
+  const exposure = evaluateResourcePolicyExposure(policy, {
+    ownerAccountId: resource.accountId,
+    ...(input.actions ? { actions: input.actions } : {}),
+  });
   if (!exposure.ok) {
     return { ok: false, verdict: error(`${subject} has a ${policyName} that cannot be read: ${exposure.error}.`) };
   }

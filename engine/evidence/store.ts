@@ -38,11 +38,11 @@ export interface EvidenceStore {
 }
 
 /**
- * Batches small writes into 1 MiB chunks, below a stream buffer of 8 MiB:
+ * Batches small writes into 1 MiB chunks, below a stream buffer of 2 MiB:
  * with Node's 16 KiB default every chunk would wait for a 'drain'.
  */
 const FLUSH_AT = 1 << 20;
-const STREAM_BUFFER = 8 << 20;
+const STREAM_BUFFER = 2 << 20;
 
 class LocalFileWriter implements EvidenceFileWriter {
   private readonly hash: Hash = createHash('sha256');

@@ -57,6 +57,12 @@ const NESTED_DECODERS: Record<string, NestedDecoder> = {
     for (const v of eachRecord(r.configuration?.policyVersionList))
       decodePolicyAt(r, v, 'document', `policyVersionList.${String(v.versionId)}`);
   },
+  'AWS::EFS::FileSystem': (r) => {
+    // CloudFormation-registry shape: FileSystemPolicy is a JSON-typed property, delivered as an object or as its
+    // JSON string; snapshot files re-serialised by other tools may spell it fileSystemPolicy.
+    const key = Object.keys(r.configuration ?? {}).find((name) => name.toLowerCase() === 'filesystempolicy');
+    if (key) decodePolicyAt(r, r.configuration ?? undefined, key, 'FileSystemPolicy');
+  },
   'AWS::KMS::Key': (r) => decodePolicyAt(r, r.supplementary, 'Policy', 'Policy'),
   'AWS::Lambda::Function': (r) => decodePolicyAt(r, r.supplementary, 'Policy', 'Policy'),
   'AWS::SNS::Topic': (r) => decodePolicyAt(r, r.configuration ?? undefined, 'Policy', 'Policy'),

@@ -128,6 +128,25 @@ describe('Function: normaliseConfigurationItem', () => {
     expect(key.decodeErrors.join()).toMatch(/Policy/);
   });
 
+  it('decodes an EFS file system policy given as an object or as its JSON string, whatever its key casing', () => {
+    // Prepare
+    const fileSystem = (configuration: Record<string, unknown>) =>
+      normaliseConfigurationItem(
+        { accountId: '111122223333', resourceType: 'AWS::EFS::FileSystem', resourceId: 'fs-1', configuration },
+        { where: 'test' },
+      );
+    // Act
+    const asString = fileSystem({ FileSystemId: 'fs-1', FileSystemPolicy: JSON.stringify(POLICY) });
+    const camelCase = fileSystem({ fileSystemId: 'fs-1', fileSystemPolicy: POLICY });
+    const broken = fileSystem({ FileSystemId: 'fs-1', FileSystemPolicy: '{"Statement": [' });
+    // Assess
+    expect(asString.configuration?.FileSystemPolicy).toEqual(POLICY);
+    expect(camelCase.configuration?.fileSystemPolicy).toEqual(POLICY);
+    expect(broken.decodeErrors).toEqual([
+      expect.stringMatching(/^FileSystemPolicy: policy document is not valid JSON/),
+    ]);
+  });
+
   it('names the item when identity is missing', () => {
     expect(() => normaliseConfigurationItem({ resourceId: 'x' }, { where: 'inv.ndjson:7' })).toThrow(
       /inv\.ndjson:7: configuration item has no resourceType/,

@@ -278,6 +278,22 @@ describe('Method: readPolicyExposure and judgePublicPolicy', () => {
     });
   });
 
+  it('judges only the statements covering the requested actions', () => {
+    // Prepare
+    const document = policy(
+      allow({ Sid: 'Describe', Principal: '*', Action: 'sqs:GetQueueAttributes' }),
+      allow({ Sid: 'Send', Principal: '*' }),
+    );
+    // Act
+    const narrowed = judgePublicPolicy({ ...judging(document), actions: ['sqs:GetQueueAttributes'] });
+    const unrelated = judgePublicPolicy({ ...judging(document), actions: ['sqs:PurgeQueue'] });
+    // Assess
+    expect(narrowed.reason).toBe(
+      'SQS queue q has a queue policy granting access to everyone (Describe: sqs:GetQueueAttributes).',
+    );
+    expect(unrelated).toMatchObject({ status: 'PASS', observed: { statementCount: 2, publicStatements: [] } });
+  });
+
   it('builds the evidence from the exposure', () => {
     // Prepare
     const exposure = evaluateResourcePolicyExposure(policy(allow({ Principal: '*' })), { ownerAccountId: OWNER });
