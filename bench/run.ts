@@ -102,3 +102,7 @@ console.log(collection.map(([label, value]) => `${label.padEnd(collectionWidth)}
 
 // The Lambda functions as packaged: zip sizes and module-load (cold-start) times.
 await (await import('./lambda.js')).runLambdaBench();
+
+// The real-time function's compute for one changed resource, warm.
+const realtime = await (await import('./realtime.js')).benchRealtime();
+console.log(realtime.map(([label, value]) => `${label}  ${value}`).join('\n'));
