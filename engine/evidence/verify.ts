@@ -37,7 +37,12 @@ export async function verifyBundle(directory: string): Promise<VerificationResul
   let manifestText: Buffer;
   try {
     manifestText = await readFile(join(directory, 'manifest.json'));
-  } catch {
+  } catch (error) {
+    const missing = await readdir(directory).then(
+      () => false,
+      () => true,
+    );
+    if (missing) throw new EvidenceVerificationError(`${directory}: no such bundle directory`, { cause: error });
     throw new EvidenceVerificationError(
       `${directory}: no manifest.json; the bundle is incomplete (a run that stops early writes no manifest)`,
     );

@@ -84,8 +84,9 @@ describe('Store and verification', () => {
     ]);
   });
 
-  it('says a bundle without a manifest is incomplete', async () => {
+  it('says a bundle without a manifest is incomplete, and names a missing directory', async () => {
     await expect(verifyBundle(dir)).rejects.toThrow(/no manifest.json; the bundle is incomplete/);
+    await expect(verifyBundle(join(dir, 'nope'))).rejects.toThrow(/nope: no such bundle directory$/);
   });
 });
 
