@@ -8,7 +8,6 @@
  * the controls and straight into the bundle.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { InputParseError } from './errors.js';
 import { ContextIndex } from './evaluate/context.js';
 import { evaluateResource } from './evaluate/evaluate-resource.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
@@ -143,8 +142,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       inputHash,
     });
   } catch (error) {
-    // Bad input found mid-stream: leave nothing behind that could pass for evidence.
-    if (error instanceof InputParseError) await bundle.abort();
+    // Bad input found mid-stream, a store that failed, a deadline: leave
+    // nothing behind that could pass for evidence (locked S3 objects cannot be
+    // deleted, so the S3 store completes nothing before the manifest).
+    await bundle.abort().catch(() => undefined);
     throw error;
   }
 }

@@ -14,7 +14,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newRunId, runAudit } from '../audit.js';
-import { describeError } from '../errors.js';
 import type { Manifest } from '../evidence/bundle-types.js';
 import type { BundleLocation } from '../evidence/s3-layout.js';
 import type { EvidenceStore } from '../evidence/store.js';
@@ -82,29 +81,18 @@ export async function runNightlyAudit(
       });
     }
 
-    const store = deps.openStore({ ...target, date: started, runId }, options.deadline);
-    let result: Awaited<ReturnType<typeof runAudit>>;
-    try {
-      result = await runAudit({
-        input,
-        inputDescription: `live collection of account ${target.accountId} (${regions.join(', ')})${stoppedEarly ? ', stopped early' : ''}`,
-        store,
-        registry: deps.registry,
-        mappings: deps.mappings,
-        catalogVersion: deps.catalogVersion,
-        tool: deps.tool,
-        runId,
-        now: () => deps.now?.() ?? new Date(),
-      });
-    } catch (error) {
-      // runAudit cleans up only after bad input; any other failure (S3, the deadline) is cleaned up here.
-      await store
-        .abort()
-        .catch((abortError) =>
-          log.error('Could not abort the unfinished bundle', { error: describeError(abortError) }),
-        );
-      throw error;
-    }
+    // runAudit aborts the unfinished bundle itself when anything fails (S3, the deadline).
+    const result = await runAudit({
+      input,
+      inputDescription: `live collection of account ${target.accountId} (${regions.join(', ')})${stoppedEarly ? ', stopped early' : ''}`,
+      store: deps.openStore({ ...target, date: started, runId }, options.deadline),
+      registry: deps.registry,
+      mappings: deps.mappings,
+      catalogVersion: deps.catalogVersion,
+      tool: deps.tool,
+      runId,
+      now: () => deps.now?.() ?? new Date(),
+    });
     counter.count(Metric.AuditRuns);
     counter.count(Metric.FindingsWritten, result.manifest.findings.total);
     counter.count(Metric.FailingFindings, result.manifest.findings.FAIL);
