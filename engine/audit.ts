@@ -13,6 +13,7 @@ import { evaluateResource } from './evaluate/evaluate-resource.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
 import { EvidenceBundleWriter } from './evidence/bundle-writer.js';
 import { OverallTally } from './evidence/overall-tally.js';
+import { catalogIdentity } from './evidence/run-record.js';
 import type { EvidenceFile, EvidenceStore } from './evidence/store.js';
 import { type InventorySource, openInventory, readInventory } from './inventory/read-inventory.js';
 import type { MappingIndex } from './map/mappings.js';
@@ -242,13 +243,7 @@ async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
       sizeBytes: source.sizeBytes,
       sha256: inputHash.digest('hex'),
     },
-    catalog: { version: state.catalogVersion, hash: registry.catalogHash, controls: registry.controls.length },
-    frameworks: mappings.frameworks.map((m) => ({
-      framework: m.framework,
-      name: m.name,
-      version: m.version,
-      hash: m.hash,
-    })),
+    ...catalogIdentity(registry, mappings, state.catalogVersion),
     failOn: state.failOn ?? null,
   };
   const summary: BundleSummary = {

@@ -24,11 +24,11 @@ import type { FrameworkMapping } from '../map/mappings.js';
 import type { FrameworkSummary } from '../map/requirement-status.js';
 import type { Finding } from '../types.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, ReportFinding } from './bundle-types.js';
-import { MANIFEST_VERSION } from './bundle-types.js';
 import { csvRow } from './csv.js';
 import { AUDITOR_CSV_HEADER, FindingSerialiser, type RequirementRef } from './finding-serialiser.js';
 import { writeHtmlReport } from './html-report.js';
-import type { EvidenceFile, EvidenceFileWriter, EvidenceStore } from './store.js';
+import { writeManifest } from './run-record.js';
+import { type EvidenceFile, type EvidenceFileWriter, type EvidenceStore, writeEvidenceFile } from './store.js';
 
 const REQUIREMENTS_CSV_HEADER = [
   'framework',
@@ -148,9 +148,7 @@ export class EvidenceBundleWriter {
   }
 
   private async writeWhole(path: string, content: string): Promise<void> {
-    const file = this.store.open(path);
-    await file.write(content);
-    this.closed.push(await file.close());
+    this.closed.push(await writeEvidenceFile(this.store, path, content));
   }
 
   private async finishFramework(summary: FrameworkSummary): Promise<void> {
@@ -227,17 +225,7 @@ export class EvidenceBundleWriter {
     this.closed.push(await report.close());
     if (scratch) await rm(scratch.dir, { recursive: true, force: true });
 
-    const manifest: Manifest = {
-      manifestVersion: MANIFEST_VERSION,
-      run: summary.run,
-      population: summary.overall.population,
-      findings: summary.overall.findings,
-      collectionErrors: summary.overall.collectionErrors,
-      files: [...this.closed].sort((a, b) => a.path.localeCompare(b.path)),
-    };
-    const file = this.store.open('manifest.json');
-    await file.write(`${JSON.stringify(manifest, null, 2)}\n`);
-    return { manifest, manifestFile: await file.close() };
+    return writeManifest(this.store, summary.run, summary.overall, this.closed);
   }
 
   /** Removes what was written, for runs that stop on bad input. */

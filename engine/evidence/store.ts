@@ -38,6 +38,18 @@ export interface EvidenceStore {
 }
 
 /**
+ * Writes one whole file of a bundle and returns its hash and size.
+ *
+ * @example
+ * const file = await writeEvidenceFile(store, 'summary.json', JSON.stringify(summary));
+ */
+export async function writeEvidenceFile(store: EvidenceStore, path: string, content: string): Promise<EvidenceFile> {
+  const file = store.open(path);
+  await file.write(content);
+  return file.close();
+}
+
+/**
  * Batches small writes into 1 MiB chunks, below a stream buffer of 2 MiB:
  * with Node's 16 KiB default every chunk would wait for a 'drain'.
  */

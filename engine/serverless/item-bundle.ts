@@ -8,12 +8,11 @@
  *   findings.jsonl   one finding a line, the audit's format
  *   manifest.json    every file's SHA-256 and size; written last
  */
-import { createHash } from 'node:crypto';
 import type { Manifest, RunInfo } from '../evidence/bundle-types.js';
-import { MANIFEST_VERSION } from '../evidence/bundle-types.js';
 import { FindingSerialiser } from '../evidence/finding-serialiser.js';
 import { OverallTally } from '../evidence/overall-tally.js';
-import type { EvidenceFile, EvidenceStore } from '../evidence/store.js';
+import { catalogIdentity, writeManifest } from '../evidence/run-record.js';
+import { type EvidenceFile, type EvidenceStore, writeEvidenceFile } from '../evidence/store.js';
 import type { MappingIndex } from '../map/mappings.js';
 import { emptyCounts } from '../map/requirement-status.js';
 import type { Registry } from '../registry.js';
@@ -36,12 +35,6 @@ export interface ItemBundle {
   inputDescription: string;
 }
 
-async function writeFile(store: EvidenceStore, path: string, content: string): Promise<EvidenceFile> {
-  const file = store.open(path);
-  await file.write(content);
-  return file.close();
-}
-
 /**
  * @example
  * const { manifestFile } = await writeItemBundle({ store, runId, startedAt, finishedAt: new Date(), tool: TOOL,
@@ -49,10 +42,13 @@ async function writeFile(store: EvidenceStore, path: string, content: string): P
  */
 export async function writeItemBundle(bundle: ItemBundle): Promise<{ manifest: Manifest; manifestFile: EvidenceFile }> {
   await bundle.store.prepare();
-  const inventoryText = `${JSON.stringify(bundle.inventory)}\n`;
-  const inventoryFile = await writeFile(bundle.store, 'inventory.json', inventoryText);
+  const inventoryFile = await writeEvidenceFile(
+    bundle.store,
+    'inventory.json',
+    `${JSON.stringify(bundle.inventory)}\n`,
+  );
   const serialiser = new FindingSerialiser(new Map());
-  const findingsFile = await writeFile(
+  const findingsFile = await writeEvidenceFile(
     bundle.store,
     'findings.jsonl',
     bundle.findings.map((f) => serialiser.jsonLine(f)).join(''),
@@ -74,29 +70,10 @@ export async function writeItemBundle(bundle: ItemBundle): Promise<{ manifest: M
       format: 'compliance-auditor inventory (json)',
       gzip: false,
       sizeBytes: inventoryFile.bytes,
-      sha256: createHash('sha256').update(inventoryText).digest('hex'),
+      sha256: inventoryFile.sha256,
     },
-    catalog: {
-      version: bundle.catalogVersion,
-      hash: bundle.registry.catalogHash,
-      controls: bundle.registry.controls.length,
-    },
-    frameworks: bundle.mappings.frameworks.map((m) => ({
-      framework: m.framework,
-      name: m.name,
-      version: m.version,
-      hash: m.hash,
-    })),
+    ...catalogIdentity(bundle.registry, bundle.mappings, bundle.catalogVersion),
     failOn: null,
   };
-  const manifest: Manifest = {
-    manifestVersion: MANIFEST_VERSION,
-    run,
-    population: overall.population,
-    findings: overall.findings,
-    collectionErrors: overall.collectionErrors,
-    files: [findingsFile, inventoryFile].sort((a, b) => a.path.localeCompare(b.path)),
-  };
-  const manifestFile = await writeFile(bundle.store, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, manifestFile };
+  return writeManifest(bundle.store, run, overall, [findingsFile, inventoryFile]);
 }
