@@ -66,13 +66,6 @@ export interface PrincipalPolicies {
   notAnalysed: string[];
 }
 
-type Parsed = { ok: true; statements: PolicyStatement[] } | { ok: false; error: string };
-
-function parseDocument(document: unknown): Parsed {
-  // The AWS Config RDK sample items wrap each document in a one-element array.
-  const unwrapped = Array.isArray(document) && document.length === 1 ? document[0] : document;
-  return parsePolicy(unwrapped);
-}
 
 export type DefaultVersion =
   | { ok: true; versionId: string | null; statements: PolicyStatement[] }
@@ -100,7 +93,7 @@ export function defaultPolicyVersion(policy: Resource): DefaultVersion {
       detail: `default version ${defaultId ?? '(unknown)'} is not recorded`,
     };
   }
-  const parsed = parseDocument(version.document);
+  const parsed = parsePolicy(version.document);
   if (!parsed.ok) return { ok: false, problem: 'undecodable', detail: parsed.error };
   return {
     ok: true,
@@ -147,7 +140,7 @@ function addPolicies(
   const inline = Array.isArray(config[inlineKey]) ? (config[inlineKey] as unknown[]).filter(isRecord) : [];
   for (const policy of inline) {
     const name = readText(policy.policyName) ?? '(unnamed)';
-    const parsed = parseDocument(policy.policyDocument);
+    const parsed = parsePolicy(policy.policyDocument);
     if (parsed.ok)
       out.identity.push({ kind: 'inline', name, arn: null, viaGroup, versionId: null, statements: parsed.statements });
     else out.unresolved.push({ what: `inline policy ${name}`, problem: 'undecodable', detail: parsed.error });
