@@ -82,12 +82,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Config times arrive as ISO strings, or as epoch numbers in the boto/CLI
- * variant (seconds) and some events (milliseconds). Returns ISO-8601 or null.
+ * Config times arrive as ISO strings, as epoch numbers in the boto/CLI
+ * variant (seconds) and some events (milliseconds), or as Date objects from
+ * the SDK. Returns ISO-8601 or null.
  */
 const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 export function toIsoTime(value: unknown): string | null {
+  // The SDK v3 hands times over as Date objects.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   // Config's own times are already canonical: skip the Date round trip.
   if (typeof value === 'string' && CANONICAL_ISO.test(value)) return value;
   if (typeof value === 'string' && value.length > 0) {

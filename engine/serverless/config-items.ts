@@ -15,13 +15,6 @@ import { isRecord } from '../normalize/decode.js';
 
 export type RawItem = Record<string, unknown>;
 
-/** The SDK turns times into Date objects; evidence and the normaliser want AWS's ISO text. */
-function toWireItem(item: object): RawItem {
-  const raw: RawItem = {};
-  for (const [key, value] of Object.entries(item)) raw[key] = value instanceof Date ? value.toISOString() : value;
-  return raw;
-}
-
 const signalOption = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
 
 /**
@@ -46,7 +39,8 @@ export async function fetchOversizedItem(
     signalOption(signal),
   );
   const item = response.configurationItems?.[0];
-  return item ? toWireItem(item) : null;
+  // The SDK's Date fields are read by the normaliser and written as ISO text by JSON.stringify.
+  return item ? { ...item } : null;
 }
 
 export interface ResourceRef {
@@ -79,7 +73,7 @@ export async function fetchRelatedItems(
       resourceId: ref.resourceId,
     }));
     const response = await client.send(new BatchGetResourceConfigCommand({ resourceKeys: keys }), signalOption(signal));
-    for (const item of response.baseConfigurationItems ?? []) items.push(toWireItem(item));
+    for (const item of response.baseConfigurationItems ?? []) items.push({ ...item });
     for (const key of response.unprocessedResourceKeys ?? []) {
       if (key.resourceType && key.resourceId)
         unprocessed.push({ resourceType: key.resourceType, resourceId: key.resourceId });

@@ -51,6 +51,8 @@ describe('Function: decodePolicyDocument', () => {
 describe('Function: toIsoTime', () => {
   it('reads ISO strings and epoch seconds or milliseconds', () => {
     expect(toIsoTime('2026-10-02T09:14:27.512Z')).toBe('2026-10-02T09:14:27.512Z');
+    expect(toIsoTime(new Date('2026-10-02T09:14:27.512Z'))).toBe('2026-10-02T09:14:27.512Z');
+    expect(toIsoTime(new Date('not a date'))).toBeNull();
     expect(toIsoTime(1759396467)).toBe('2025-10-02T09:14:27.000Z');
     expect(toIsoTime(1759396467512)).toBe('2025-10-02T09:14:27.512Z');
     expect(toIsoTime('not a date')).toBeNull();
