@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { controls } from '../controls/index.js';
 import packageJson from '../package.json' with { type: 'json' };
-import { createMappingIndex, type MappingIndex } from './map/mappings.js';
+import { createMappingIndex, type FrameworkMapping, type MappingIndex } from './map/mappings.js';
 import { createRegistry, type Registry } from './registry.js';
 
 /** Bumped when controls or mappings change meaning; the hashes pin the exact content. */
@@ -32,5 +32,9 @@ export function catalogRegistry(): Registry {
  * const mappings = catalogMappings(['soc2', 'hipaa']);
  */
 export function catalogMappings(frameworks?: readonly string[]): MappingIndex {
-  return createMappingIndex(catalogRegistry(), frameworks ? { frameworks } : {});
+  // Parse and validate the bundled files once per process; selecting frameworks only filters them.
+  bundled ??= createMappingIndex(catalogRegistry()).frameworks;
+  return createMappingIndex(catalogRegistry(), { mappings: bundled, ...(frameworks ? { frameworks } : {}) });
 }
+
+let bundled: readonly FrameworkMapping[] | undefined;
