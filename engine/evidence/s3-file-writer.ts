@@ -5,8 +5,9 @@
  * stays bounded. Closing never makes an object: it hands the store what the
  * commit will complete (the multipart upload) or put (a small file's bytes).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describeError, EvidenceWriteError } from '../errors.js';
+import { HashedChunks } from './hashed-chunks.js';
 import type { EvidenceFile, EvidenceFileWriter } from './store.js';
 
 /** What a file writer needs from its store. */
@@ -40,10 +41,7 @@ export type Pending =
 const sha256Base64 = (body: Buffer): string => createHash('sha256').update(body).digest('base64');
 
 export class S3FileWriter implements EvidenceFileWriter {
-  private readonly hash: Hash = createHash('sha256');
-  private buffer: (string | Buffer)[] = [];
-  private buffered = 0;
-  private bytes = 0;
+  private readonly chunks = new HashedChunks();
   private uploadId: string | null = null;
   private readonly parts: { PartNumber: number; ETag: string; ChecksumSHA256: string }[] = [];
   /** Uploads run one at a time, in order; a failure is kept and reported at the next call. */
@@ -71,9 +69,9 @@ export class S3FileWriter implements EvidenceFileWriter {
     // rejected promise nobody awaits would crash the process.
     if (this.failure) throw this.failure;
     if (this.closed) throw new EvidenceWriteError(`${this.store.location}${this.path}: written after close`);
-    this.buffer.push(data);
-    this.buffered += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-    if (this.buffered < this.store.partSize) return undefined;
+    this.chunks.push(data);
+    // Characters undercount UTF-8 bytes, so a part is never smaller than partSize.
+    if (this.chunks.pending < this.store.partSize) return undefined;
     const part = this.take();
     this.enqueue(() => this.uploadPart(part));
     // Resolves (never rejects) once the part is uploaded: backpressure for those who await.
@@ -86,7 +84,7 @@ export class S3FileWriter implements EvidenceFileWriter {
     const rest = this.take();
     await this.settled();
     if (this.failure) throw this.failure;
-    const file: EvidenceFile = { path: this.path, sha256: this.hash.digest('hex'), bytes: this.bytes };
+    const file: EvidenceFile = { path: this.path, sha256: this.chunks.digest(), bytes: this.chunks.bytes };
     if (this.uploadId === null && rest.length <= this.store.putObjectMax) {
       this.store.hold({ kind: 'put', key: this.key, body: rest, checksum: sha256Base64(rest) });
       return file;
@@ -102,15 +100,7 @@ export class S3FileWriter implements EvidenceFileWriter {
   }
 
   private take(): Buffer {
-    const chunk =
-      this.buffer.length === 1 && typeof this.buffer[0] !== 'string'
-        ? (this.buffer[0] as Buffer)
-        : Buffer.concat(this.buffer.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
-    this.buffer = [];
-    this.buffered = 0;
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    return chunk;
+    return this.chunks.take();
   }
 
   private enqueue(task: () => Promise<void>): void {

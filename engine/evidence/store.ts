@@ -3,11 +3,11 @@
  * the CLI's default (an S3 store implements the same contract). Every file is
  * hashed with SHA-256 as it is written, so the manifest never re-reads it.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EvidenceWriteError } from '../errors.js';
+import { HashedChunks } from './hashed-chunks.js';
 
 export interface EvidenceFile {
   /** Path inside the bundle, with `/` separators. */
@@ -57,12 +57,8 @@ const FLUSH_AT = 1 << 20;
 const STREAM_BUFFER = 2 << 20;
 
 class LocalFileWriter implements EvidenceFileWriter {
-  private readonly hash: Hash = createHash('sha256');
+  private readonly chunks = new HashedChunks();
   private readonly stream: WriteStream;
-  private buffer: (string | Buffer)[] = [];
-  private buffered = 0;
-  private holdsBytes = false;
-  private bytes = 0;
   private failure: Error | null = null;
 
   constructor(
@@ -77,25 +73,15 @@ class LocalFileWriter implements EvidenceFileWriter {
   }
 
   write(data: string | Buffer): Promise<void> | undefined {
-    this.buffer.push(data);
-    this.buffered += data.length;
-    if (typeof data !== 'string') this.holdsBytes = true;
-    return this.buffered >= FLUSH_AT ? this.flush() : undefined;
+    this.chunks.push(data);
+    return this.chunks.pending >= FLUSH_AT ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
     if (this.failure)
       throw new EvidenceWriteError(`${this.fullPath}: ${this.failure.message}`, { cause: this.failure });
-    if (this.buffer.length === 0) return;
-    // One allocation for a run of text; bytes (a copied input) are joined as they are.
-    const chunk = this.holdsBytes
-      ? Buffer.concat(this.buffer.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)))
-      : Buffer.from(this.buffer.join(''), 'utf8');
-    this.holdsBytes = false;
-    this.buffer = [];
-    this.buffered = 0;
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
+    if (this.chunks.pending === 0) return;
+    const chunk = this.chunks.take();
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onError = (error: Error) =>
@@ -118,7 +104,7 @@ class LocalFileWriter implements EvidenceFileWriter {
     });
     if (this.failure)
       throw new EvidenceWriteError(`${this.fullPath}: ${this.failure.message}`, { cause: this.failure });
-    return { path: this.path, sha256: this.hash.digest('hex'), bytes: this.bytes };
+    return { path: this.path, sha256: this.chunks.digest(), bytes: this.chunks.bytes };
   }
 }
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../engine/evidence/csv.js';
 import { AUDITOR_CSV_HEADER, FindingSerialiser } from '../../engine/evidence/finding-serialiser.js';
+import { HashedChunks } from '../../engine/evidence/hashed-chunks.js';
 import type { Finding } from '../../engine/types.js';
 import { LocalDirectoryStore } from '../../engine/evidence/store.js';
 import { verifyBundle } from '../../engine/evidence/verify.js';
@@ -164,5 +165,21 @@ describe('Class: FindingSerialiser', () => {
     const rows: string[] = [];
     serialiser.csvRows(finding({ status: 'PASS' }), (_framework, row) => rows.push(row));
     expect(rows[0]).toMatch(/,2026-11-26T00:00:00\.000Z,\r\n$/);
+  });
+});
+
+describe('Class: HashedChunks', () => {
+  it('hands text and bytes on as one buffer and hashes exactly what it handed on', () => {
+    const chunks = new HashedChunks();
+    chunks.push('é\n');
+    chunks.push(Buffer.from([0x1f, 0x8b]));
+    const first = chunks.take();
+    chunks.push('tail');
+    const second = chunks.take();
+    expect(Buffer.concat([first, second])).toEqual(
+      Buffer.concat([Buffer.from('é\n'), Buffer.from([0x1f, 0x8b]), Buffer.from('tail')]),
+    );
+    expect(chunks.bytes).toBe(first.length + second.length);
+    expect(chunks.digest()).toBe(createHash('sha256').update(first).update(second).digest('hex'));
   });
 });
