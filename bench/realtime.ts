@@ -14,13 +14,13 @@ import { LocalDirectoryStore } from '../engine/evidence/store.js';
 import { AccountFactsCache } from '../engine/serverless/account-facts-cache.js';
 import { runRealtime } from '../engine/serverless/realtime.js';
 import { ConfigItemChangeEventSchema } from '../engine/serverless/schemas/eventbridge.js';
+import { noCounter, silentLog } from '../engine/serverless/telemetry.js';
 import { readFixture } from '../test/helpers/fixtures.js';
 
 const EVENTS = ['eventbridge/config-item-change-security-group.json'];
 
 export async function benchRealtime(runs = 50): Promise<[string, string][]> {
   const root = await mkdtemp(join(tmpdir(), 'ca-bench-realtime-'));
-  const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
   const deps = {
     registry: catalogRegistry(),
     mappings: catalogMappings(),
@@ -30,8 +30,8 @@ export async function benchRealtime(runs = 50): Promise<[string, string][]> {
     accountFacts: new AccountFactsCache({ loader: null, ttlMs: 1 }),
     catalogVersion: CATALOG_VERSION,
     tool: TOOL,
-    log: quiet,
-    counter: { count: () => {} },
+    log: silentLog,
+    counter: noCounter,
   };
   const rows: [string, string][] = [];
   for (const name of EVENTS) {
