@@ -232,6 +232,8 @@ export class EvidenceBundleWriter {
   async abort(): Promise<void> {
     const scratch = this.reportScratch;
     if (scratch) {
+      // A write still queued fails with ERR_STREAM_DESTROYED: the scratch is being thrown away, so it is no error.
+      scratch.stream.on('error', () => {});
       scratch.stream.destroy();
       await rm(scratch.dir, { recursive: true, force: true });
     }
