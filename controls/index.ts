@@ -12,6 +12,7 @@ import cloudtrailTrailKmsEncrypted from './cloudtrail-trail-kms-encrypted.js';
 import cloudtrailTrailLogFileValidationEnabled from './cloudtrail-trail-log-file-validation-enabled.js';
 import configRecorderAllRegionsEnabled from './config-recorder-all-regions-enabled.js';
 import dynamodbTableKmsEncrypted from './dynamodb-table-kms-encrypted.js';
+import dynamodbTableNotPublic from './dynamodb-table-not-public.js';
 import dynamodbTablePitrEnabled from './dynamodb-table-pitr-enabled.js';
 import ebsDefaultEncryptionEnabled from './ebs-default-encryption-enabled.js';
 import ebsSnapshotBlockPublicAccessEnabled from './ebs-snapshot-block-public-access-enabled.js';
@@ -100,6 +101,7 @@ export const controls: readonly Control[] = [
   cloudtrailTrailLogFileValidationEnabled,
   configRecorderAllRegionsEnabled,
   dynamodbTableKmsEncrypted,
+  dynamodbTableNotPublic,
   dynamodbTablePitrEnabled,
   ebsDefaultEncryptionEnabled,
   ebsSnapshotBlockPublicAccessEnabled,

@@ -14,6 +14,11 @@ export interface TableSpec {
   items: number;
   createdAt: string;
   tags?: Record<string, string>;
+  /**
+   * The table's resource-based policy (null: none). Config does not record it; the live
+   * collector adds it as supplementary ResourcePolicy, a JSON string as GetResourcePolicy returns it.
+   */
+  resourcePolicy?: ((arn: string) => JsonObject) | null;
 }
 
 export function dynamoDbTable(scope: Scope, spec: TableSpec): Ref {
@@ -60,6 +65,9 @@ export function dynamoDbTable(scope: Scope, spec: TableSpec): Ref {
           : { pointInTimeRecoveryStatus: 'DISABLED' },
       },
       Tags: tagList(tags),
+      ...(spec.resourcePolicy === undefined
+        ? {}
+        : { ResourcePolicy: spec.resourcePolicy ? JSON.stringify(spec.resourcePolicy(arn)) : null }),
     },
   });
 }

@@ -93,6 +93,16 @@ export function buildServices(east: Scope, eu: Scope, keys: Keys, roles: Roles, 
     items: 2_418_337,
     createdAt: '2024-08-02T08:10:00.000Z',
     tags: { 'data-classification': 'phi' },
+    // Any principal, but only from inside Northwind's organization.
+    resourcePolicy: (arn) =>
+      policyDocument({
+        Sid: 'OrgReaders',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: arn,
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-nw7h3a1th9' } },
+      }),
   });
   dynamoDbTable(east, {
     name: 'portal-sessions',
@@ -100,6 +110,15 @@ export function buildServices(east: Scope, eu: Scope, keys: Keys, roles: Roles, 
     pointInTimeRecovery: false,
     items: 48_112,
     createdAt: '2023-03-02T09:00:00.000Z',
+    // A load-test shortcut never reverted: anyone with AWS credentials may read and write sessions.
+    resourcePolicy: (arn) =>
+      policyDocument({
+        Sid: 'LoadTestAccess',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Resource: arn,
+      }),
   });
   efsFileSystem(east, {
     name: 'nwh-shared-uploads',
@@ -342,5 +361,6 @@ export function buildServices(east: Scope, eu: Scope, keys: Keys, roles: Roles, 
     items: 391_204,
     createdAt: '2023-05-15T10:00:00.000Z',
     tags: { gdpr: 'personal-data' },
+    resourcePolicy: null,
   });
 }

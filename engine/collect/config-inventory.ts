@@ -18,6 +18,7 @@ import { decodeJsonValue, isRecord } from '../normalize/decode.js';
 import { OUT_OF_SCOPE_STATUSES } from '../types.js';
 import { type AwsCaller, sleep } from './caller.js';
 import { buildExpressions, type QueryRecord } from './config-queries.js';
+import { DYNAMODB_TABLE_TYPE, withTablePolicy } from './dynamodb-policies.js';
 import type { InventoryWriter } from './inventory-writer.js';
 import { type CollectionPlan, type IamType, isGlobalType, S3_BUCKET_TYPE } from './recording.js';
 
@@ -62,6 +63,8 @@ export class ConfigInventory {
   /** The collecting account's customer keys whose item lacks KeyRotationStatus, by region. */
   readonly keysWithoutRotation = new Map<string, Set<string>>();
   private readonly seenGlobal = new Set<string>();
+  /** Table items waiting for their DynamoDB resource policy before they are written. */
+  private readonly tableWrites: Promise<void>[] = [];
 
   constructor(private readonly options: InventoryOptions) {}
 
@@ -207,6 +210,16 @@ export class ConfigInventory {
     const account = text(item.accountId) || this.options.accountId;
     this.accounts.add(account);
     if (item.resourceType === 'AWS::KMS::Key' && account === this.options.accountId) this.noteKey(item);
+    // Config does not record a table's resource policy: DynamoDB is asked, without holding up the query.
+    if (
+      item.resourceType === DYNAMODB_TABLE_TYPE &&
+      account === this.options.accountId &&
+      !OUT_OF_SCOPE_STATUSES.has(text(item.configurationItemStatus))
+    ) {
+      const { caller, writer } = this.options;
+      this.tableWrites.push(withTablePolicy(caller, item).then((full) => writer.writeItem(full)));
+      return;
+    }
     await this.options.writer.writeItem(raw ?? item);
   }
 
@@ -231,6 +244,7 @@ export class ConfigInventory {
   private async drain(scope: BatchScope): Promise<void> {
     while (scope.pending.length > 0) scope.flushes.push(this.flush(scope));
     await Promise.all(scope.flushes);
+    await Promise.all(this.tableWrites);
   }
 
   /** Fetches up to 100 full items; keys AWS leaves unprocessed are asked again, with a growing pause. */

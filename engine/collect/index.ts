@@ -9,6 +9,12 @@
  * Security Hub, EBS, CloudTrail and KMS rotation facts. Once per account: STS,
  * the IAM facts and the credential report, S3 Control. Where Config does not
  * record S3 buckets or the IAM types, the S3 and IAM APIs fill in.
+ *
+ * One project extension of the items: each AWS::DynamoDB::Table item of the
+ * collecting account gets `supplementaryConfiguration.ResourcePolicy` from
+ * DynamoDB's GetResourcePolicy (the policy's JSON text; null when the table
+ * has none; absent when the call failed), which Config does not record
+ * (engine/collect/dynamodb-policies.ts).
  */
 import { catalogRegistry, TOOL } from '../catalog.js';
 import {

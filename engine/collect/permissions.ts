@@ -20,6 +20,7 @@ import {
   SelectAggregateResourceConfigCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
+import { DynamoDBClient, GetResourcePolicyCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeRegionsCommand, EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import {
@@ -57,6 +58,7 @@ import { AuditorError } from '../errors.js';
 export interface ServiceClients {
   cloudtrail: CloudTrailClient;
   config: ConfigServiceClient;
+  dynamodb: DynamoDBClient;
   ec2: EC2Client;
   guardduty: GuardDutyClient;
   iam: IAMClient;
@@ -141,6 +143,8 @@ const CALLS: ReadonlyMap<CommandClass, CallSpec> = new Map<CommandClass, CallSpe
   row(GetBucketLoggingCommand, 's3', 'GetBucketLogging', 's3:GetBucketLogging'),
   row(GetBucketTaggingCommand, 's3', 'GetBucketTagging', 's3:GetBucketTagging'),
   row(GetObjectLockConfigurationCommand, 's3', 'GetObjectLockConfiguration', 's3:GetBucketObjectLockConfiguration'),
+  // DynamoDB table resource policies, which Config does not record (engine/collect/dynamodb-policies.ts).
+  row(GetResourcePolicyCommand, 'dynamodb', 'GetResourcePolicy', 'dynamodb:GetResourcePolicy'),
   // Per-region facts.
   row(GetKeyRotationStatusCommand, 'kms', 'GetKeyRotationStatus', 'kms:GetKeyRotationStatus'),
   row(ListDetectorsCommand, 'guardduty', 'ListDetectors', 'guardduty:ListDetectors'),
@@ -155,6 +159,7 @@ const CALLS: ReadonlyMap<CommandClass, CallSpec> = new Map<CommandClass, CallSpe
 export const CLIENT_CLASSES = {
   cloudtrail: CloudTrailClient,
   config: ConfigServiceClient,
+  dynamodb: DynamoDBClient,
   ec2: EC2Client,
   guardduty: GuardDutyClient,
   iam: IAMClient,

@@ -63,6 +63,8 @@ const NESTED_DECODERS: Record<string, NestedDecoder> = {
     const key = Object.keys(r.configuration ?? {}).find((name) => name.toLowerCase() === 'filesystempolicy');
     if (key) decodePolicyAt(r, r.configuration ?? undefined, key, 'FileSystemPolicy');
   },
+  // Not recorded by Config: the live collector adds it from DynamoDB's GetResourcePolicy (engine/collect/dynamodb-policies.ts).
+  'AWS::DynamoDB::Table': (r) => decodePolicyAt(r, r.supplementary, 'ResourcePolicy', 'ResourcePolicy'),
   'AWS::KMS::Key': (r) => decodePolicyAt(r, r.supplementary, 'Policy', 'Policy'),
   'AWS::Lambda::Function': (r) => decodePolicyAt(r, r.supplementary, 'Policy', 'Policy'),
   'AWS::SNS::Topic': (r) => decodePolicyAt(r, r.configuration ?? undefined, 'Policy', 'Policy'),

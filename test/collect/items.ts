@@ -145,6 +145,33 @@ export function kmsKey(keyId: string, region: string, rotation?: boolean): Item 
   };
 }
 
+/** A DynamoDB table; its resource policy is not in the item (Config does not record it). */
+export function dynamoTable(name: string, region: string, options: { partialRow?: boolean } = {}): Item {
+  const arn = `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
+  return {
+    resourceType: 'AWS::DynamoDB::Table',
+    resourceId: name,
+    resourceName: name,
+    awsRegion: region,
+    arn,
+    configuration: {
+      tableName: name,
+      tableArn: arn,
+      tableStatus: 'ACTIVE',
+      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      billingModeSummary: { billingMode: 'PAY_PER_REQUEST' },
+      deletionProtectionEnabled: true,
+    },
+    supplementaryConfiguration: {
+      ContinuousBackupsDescription: {
+        continuousBackupsStatus: 'ENABLED',
+        pointInTimeRecoveryDescription: { pointInTimeRecoveryStatus: 'ENABLED' },
+      },
+    },
+    ...(options.partialRow ? { partialRow: true } : {}),
+  };
+}
+
 export function iamUser(name: string): Item {
   const arn = `arn:aws:iam::${ACCOUNT}:user/${name}`;
   return {

@@ -6,6 +6,7 @@
  * Date, blobs as Uint8Array, errors as the SDK's exception classes).
  */
 import { ConfigServiceServiceException } from '@aws-sdk/client-config-service';
+import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { CredentialReportNotReadyException, IAMServiceException, NoSuchEntityException } from '@aws-sdk/client-iam';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { S3ControlServiceException } from '@aws-sdk/client-s3-control';
@@ -46,6 +47,8 @@ export function awsError(service: ServiceName, name: string, message: string, st
       return new S3ServiceException(options);
     case 's3control':
       return new S3ControlServiceException(options);
+    case 'dynamodb':
+      return new DynamoDBServiceException(options);
     default:
       return new ConfigServiceServiceException(options);
   }

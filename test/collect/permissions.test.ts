@@ -12,7 +12,7 @@ import {
 } from '../../engine/collect/permissions.js';
 import { removeTempDirs, tempDir } from './audit-helpers.js';
 import type { MockAccount } from './mock-account.js';
-import { baseItem, bucket, kmsKey, selectRow, wellRunAccount, wireServiceApis } from './scenario.js';
+import { baseItem, bucket, dynamoTable, kmsKey, selectRow, wellRunAccount, wireServiceApis } from './scenario.js';
 
 const accounts: MockAccount[] = [];
 afterEach(() => {
@@ -70,7 +70,11 @@ describe('permissions: least privilege, checked against what is sent', () => {
     const { account } = wellRunAccount({
       'us-east-1': {
         recorder: 'regional',
-        items: [bucket('acme-invoices', 'us-east-1', { partialRow: true }), kmsKey('k-1', 'us-east-1')],
+        items: [
+          bucket('acme-invoices', 'us-east-1', { partialRow: true }),
+          kmsKey('k-1', 'us-east-1'),
+          dynamoTable('orders', 'us-east-1'),
+        ],
       },
       'us-west-2': { recorder: 'none', items: [] },
     });

@@ -1,7 +1,8 @@
 /**
  * A small, well-described account for the collector tests, wired into a
  * MockAccount: per region a Config recorder and an inventory, and the facts
- * of IAM, S3, GuardDuty, Security Hub, EBS, CloudTrail and KMS. Each test
+ * of IAM, S3, GuardDuty, Security Hub, EBS, CloudTrail and KMS, and DynamoDB
+ * tables without a resource policy. Each test
  * starts from `wellRunAccount()` and changes what it is about.
  */
 import { randomUUID } from 'node:crypto';
@@ -247,7 +248,14 @@ export function wellRunAccount(overrides: Partial<Record<string, RegionSetup>> =
         { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
       ],
     }))
-    .on('GetKeyRotationStatus', () => ({ KeyRotationEnabled: true, RotationPeriodInDays: 365 }));
+    .on('GetKeyRotationStatus', () => ({ KeyRotationEnabled: true, RotationPeriodInDays: 365 }))
+    .on('GetResourcePolicy', () => {
+      throw awsError(
+        'dynamodb',
+        'PolicyNotFoundException',
+        'Resource-based policy not found for the provided ResourceArn',
+      );
+    });
   return { account, regions };
 }
 
