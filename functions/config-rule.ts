@@ -5,6 +5,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import { catalogMappings, catalogRegistry } from '../engine/catalog.js';
 import { AccountFactsCache } from '../engine/serverless/account-facts-cache.js';
@@ -26,6 +27,7 @@ const deps = {
   registry: catalogRegistry(),
   mappings: catalogMappings(),
   config: new ConfigServiceClient({}),
+  dynamodb: new DynamoDBClient({}),
   accountFacts: new AccountFactsCache({
     // The collector loads on first use, not at every cold start.
     loader:

@@ -5,6 +5,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, TOOL } from '../engine/catalog.js';
@@ -30,6 +31,7 @@ const deps = {
   registry: catalogRegistry(),
   mappings: catalogMappings(),
   config: new ConfigServiceClient({}),
+  dynamodb: new DynamoDBClient({}),
   openStore: bundleStores({
     client: new S3Client(s3ClientConfig(process.env)),
     bucket: settings.EVIDENCE_BUCKET,

@@ -16,14 +16,14 @@ export const DYNAMODB_TABLE_TYPE = 'AWS::DynamoDB::Table';
 /** The supplementary key this project adds to a table's item. */
 export const TABLE_POLICY_KEY = 'ResourcePolicy';
 /** DynamoDB's answer for a table without a resource-based policy. */
-const POLICY_NOT_FOUND = 'PolicyNotFoundException';
+export const POLICY_NOT_FOUND = 'PolicyNotFoundException';
 
 type Row = Record<string, unknown>;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The table's ARN: the item's own, else the configuration's tableArn (a JSON string in BatchGet items). */
-function tableArn(item: Row): string {
+export function tableArn(item: Row): string {
   if (text(item.arn)) return text(item.arn);
   const decoded = decodeJsonValue(item.configuration);
   return decoded.ok && isRecord(decoded.value) ? text(decoded.value.tableArn) : '';
@@ -50,6 +50,17 @@ export async function withTablePolicy(caller: AwsCaller, item: Row): Promise<Row
     }
     policy = null;
   }
+  return withPolicy(item, policy);
+}
+
+/**
+ * The item with `policy` (JSON text, or null for none) as its table's resource
+ * policy; the Lambdas, which ask DynamoDB with their own client, use it too.
+ *
+ * @example
+ * withPolicy(item, null).supplementaryConfiguration // { ..., ResourcePolicy: null }
+ */
+export function withPolicy(item: Row, policy: string | null): Row {
   const decoded = decodeJsonValue(item.supplementaryConfiguration);
   const supplementary = decoded.ok && isRecord(decoded.value) ? decoded.value : {};
   return { ...item, supplementaryConfiguration: { ...supplementary, [TABLE_POLICY_KEY]: policy } };

@@ -11,6 +11,8 @@ import {
   GetResourceConfigHistoryCommand,
   type ResourceType,
 } from '@aws-sdk/client-config-service';
+import { type DynamoDBClient, GetResourcePolicyCommand } from '@aws-sdk/client-dynamodb';
+import { DYNAMODB_TABLE_TYPE, POLICY_NOT_FOUND, tableArn, withPolicy } from '../collect/dynamodb-policies.js';
 import { isRecord } from '../normalize/decode.js';
 
 export type RawItem = Record<string, unknown>;
@@ -90,4 +92,28 @@ export function relatedRefs(item: RawItem, wanted: ReadonlySet<string>): Resourc
       ? [{ resourceType: rel.resourceType, resourceId: rel.resourceId }]
       : [],
   );
+}
+
+/**
+ * A DynamoDB table's item with its resource policy, which Config does not
+ * record, asked of DynamoDB as the live collector does: null when the table
+ * has none; the item unchanged (the control then says INSUFFICIENT_DATA) when
+ * there is no client or the call fails. Other items pass through.
+ *
+ * @example
+ * item = await withTablePolicyFrom(dynamodb, item, signal);
+ */
+export async function withTablePolicyFrom(
+  client: DynamoDBClient | undefined,
+  item: RawItem,
+  signal?: AbortSignal,
+): Promise<RawItem> {
+  const arn = item.resourceType === DYNAMODB_TABLE_TYPE ? tableArn(item) : '';
+  if (!client || !arn) return item;
+  try {
+    const { Policy } = await client.send(new GetResourcePolicyCommand({ ResourceArn: arn }), signalOption(signal));
+    return withPolicy(item, Policy ?? null);
+  } catch (error) {
+    return (error as { name?: string }).name === POLICY_NOT_FOUND ? withPolicy(item, null) : item;
+  }
 }

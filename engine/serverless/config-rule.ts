@@ -30,7 +30,7 @@ import {
   rollUpFindings,
   truncateAnnotation,
 } from './config-evaluations.js';
-import { fetchOversizedItem, type RawItem } from './config-items.js';
+import { fetchOversizedItem, type RawItem, withTablePolicyFrom } from './config-items.js';
 import type { AccountFacts } from './account-facts-cache.js';
 import { evaluateItem, type ItemEvaluationDeps } from './evaluate-item.js';
 import { type ControlSelection, selectControls } from './rule-parameters.js';
@@ -188,6 +188,7 @@ async function resolveTarget(event: ConfigRuleEvent, deps: ConfigRuleDeps, signa
       };
     }
   }
+  item = await withTablePolicyFrom(deps.dynamodb, item, signal);
   try {
     const shape = invoking.messageType === 'ConfigurationItemChangeNotification' ? 'snapshot' : 'api';
     return {

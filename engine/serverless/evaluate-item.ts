@@ -12,6 +12,7 @@
  * gives the verdict.
  */
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describeError } from '../errors.js';
 import { ContextIndex } from '../evaluate/context.js';
 import type { Control, EvaluationContext } from '../evaluate/define-control.js';
@@ -41,6 +42,8 @@ export interface ItemEvaluationDeps {
   mappings: MappingIndex;
   /** Reads related resources; without it, controls that need them say INSUFFICIENT_DATA. */
   config: ConfigServiceClient | null;
+  /** Reads DynamoDB tables' resource policies, which Config does not record; without it that control says INSUFFICIENT_DATA. */
+  dynamodb?: DynamoDBClient;
   accountFacts: AccountFactsCache;
   log: Log;
   counter: Counter;

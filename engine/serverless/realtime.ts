@@ -15,7 +15,7 @@ import { toIsoTime } from '../normalize/decode.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from '../normalize/records.js';
 import type { Registry } from '../registry.js';
 import { OUT_OF_SCOPE_STATUSES, Status } from '../types.js';
-import { fetchOversizedItem, type RawItem } from './config-items.js';
+import { fetchOversizedItem, type RawItem, withTablePolicyFrom } from './config-items.js';
 import { evaluateItem, type ItemEvaluationDeps } from './evaluate-item.js';
 import { writeItemBundle } from './item-bundle.js';
 import type { Remediator } from './remediation.js';
@@ -77,6 +77,7 @@ export async function runRealtime(
     // Config no longer has the version the event announced: nothing to judge, and worth a look.
     if (!item) return skipped(deps, `the oversized item of ${name} is no longer in AWS Config`, 'warn');
   }
+  item = await withTablePolicyFrom(deps.dynamodb, item, signal);
   const resource = normaliseConfigurationItem(item, {
     where: `EventBridge event ${event.id}`,
     shape: detail.messageType === 'ConfigurationItemChangeNotification' ? 'snapshot' : 'api',
