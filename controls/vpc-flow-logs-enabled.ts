@@ -1,8 +1,16 @@
 import { defineControl } from '../engine/evaluate/define-control.js';
 import { displayName, fail, insufficientData, pass } from '../engine/evaluate/verdict.js';
 import { readField, readText } from '../engine/evaluate/config-fields.js';
+import type { Resource } from '../engine/types.js';
 
 const FLOW_LOG_TYPE = 'AWS::EC2::FlowLog';
+
+/** Flow logs by where they record (account and region), and by the resource they watch there. */
+const byPlace = (log: Resource): string => `${log.accountId}|${log.region}`;
+const byWatchedResource = (log: Resource): string | null => {
+  const watched = readText(readField(log.configuration, 'resourceId'));
+  return watched === null ? null : `${log.accountId}|${log.region}|${watched}`;
+};
 
 export default defineControl({
   id: 'vpc-flow-logs-enabled',
@@ -31,23 +39,19 @@ export default defineControl({
     const name = displayName(resource);
     const vpcId = readText(resource.configuration?.vpcId) ?? resource.resourceId;
     // Only this account and region tell whether Config records flow logs where the VPC lives.
-    const local = context
-      .all(FLOW_LOG_TYPE)
-      .filter((log) => log.accountId === resource.accountId && log.region === resource.region);
-    if (local.length === 0) {
+    const place = byPlace(resource);
+    if (!context.grouped(FLOW_LOG_TYPE, byPlace).has(place)) {
       return insufficientData(
         `VPC ${name}: the inventory has no ${FLOW_LOG_TYPE} items for account ${resource.accountId} in ${resource.region}, so flow-log recording cannot be confirmed.`,
       );
     }
-    const mine = local
-      .filter((log) => readText(readField(log.configuration, 'resourceId')) === vpcId)
-      .map((log) => ({
-        flowLogId: readText(readField(log.configuration, 'flowLogId')) ?? log.resourceId,
-        flowLogStatus: readText(readField(log.configuration, 'flowLogStatus')),
-        deliverLogsStatus: readText(readField(log.configuration, 'deliverLogsStatus')),
-        trafficType: readText(readField(log.configuration, 'trafficType')),
-        logDestinationType: readText(readField(log.configuration, 'logDestinationType')),
-      }));
+    const mine = (context.grouped(FLOW_LOG_TYPE, byWatchedResource).get(`${place}|${vpcId}`) ?? []).map((log) => ({
+      flowLogId: readText(readField(log.configuration, 'flowLogId')) ?? log.resourceId,
+      flowLogStatus: readText(readField(log.configuration, 'flowLogStatus')),
+      deliverLogsStatus: readText(readField(log.configuration, 'deliverLogsStatus')),
+      trafficType: readText(readField(log.configuration, 'trafficType')),
+      logDestinationType: readText(readField(log.configuration, 'logDestinationType')),
+    }));
     const active = mine.filter(
       (log) => log.flowLogStatus?.toUpperCase() === 'ACTIVE' && log.deliverLogsStatus?.toUpperCase() !== 'FAILED',
     );

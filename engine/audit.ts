@@ -108,21 +108,18 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       document.records.push(record);
     }
     buffered = document;
-  } else {
-    let resources = 0;
-    for await (const record of readInventory(source, {
-      lineFilter: contextLineFilter(registry.contextTypes),
-      onProgress: (bytes) => progress('context', bytes, resources),
-    })) {
-      if (record.kind === 'resource') resources++;
-    }
   }
   const addToContext = (record: InventoryRecord) => {
     if (record.kind === 'resource' && !OUT_OF_SCOPE_STATUSES.has(record.resource.status)) context.add(record.resource);
   };
   if (buffered) buffered.records.forEach(addToContext);
   else {
-    for await (const record of readInventory(source, { lineFilter: contextLineFilter(registry.contextTypes) })) {
+    let resources = 0;
+    for await (const record of readInventory(source, {
+      lineFilter: contextLineFilter(registry.contextTypes),
+      onProgress: (bytes) => progress('context', bytes, resources),
+    })) {
+      if (record.kind === 'resource') resources++;
       addToContext(record);
     }
   }

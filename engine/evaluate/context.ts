@@ -6,11 +6,13 @@
  */
 import { ACCOUNT_RESOURCE_TYPE } from '../normalize/account-facts.js';
 import type { Resource } from '../types.js';
-import type { EvaluationContext } from './define-control.js';
+import type { EvaluationContext, ResourceKeys } from './define-control.js';
 
 export class ContextIndex implements EvaluationContext {
   private readonly byType = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Map<string, Resource>>();
+  /** `grouped` results per key function and type; dropped whenever a resource is added. */
+  private groupings = new Map<ResourceKeys, Map<string, Map<string, Resource[]>>>();
 
   constructor(private readonly keptTypes: ReadonlySet<string>) {}
 
@@ -22,6 +24,7 @@ export class ContextIndex implements EvaluationContext {
   /** Adds a resource; later items of the same id replace earlier ones. */
   add(resource: Resource): void {
     if (!this.keeps(resource.resourceType)) return;
+    if (this.groupings.size > 0) this.groupings = new Map();
     let keys = this.byKey.get(resource.resourceType);
     if (!keys) {
       keys = new Map();
@@ -47,5 +50,29 @@ export class ContextIndex implements EvaluationContext {
 
   all(resourceType: string): readonly Resource[] {
     return this.byType.get(resourceType) ?? [];
+  }
+
+  grouped(resourceType: string, keyOf: ResourceKeys): ReadonlyMap<string, readonly Resource[]> {
+    let byType = this.groupings.get(keyOf);
+    if (!byType) {
+      byType = new Map();
+      this.groupings.set(keyOf, byType);
+    }
+    let groups = byType.get(resourceType);
+    if (!groups) {
+      groups = new Map();
+      for (const resource of this.all(resourceType)) {
+        const keys = keyOf(resource);
+        if (keys === null) continue;
+        // A resource with two keys that agree (its name and its recorded name) is listed once.
+        for (const key of typeof keys === 'string' ? [keys] : new Set(keys)) {
+          const group = groups.get(key);
+          if (group) group.push(resource);
+          else groups.set(key, [resource]);
+        }
+      }
+      byType.set(resourceType, groups);
+    }
+    return groups;
   }
 }

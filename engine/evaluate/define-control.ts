@@ -15,7 +15,19 @@ export interface EvaluationContext {
   find(resourceType: string, key: string): Resource | undefined;
   /** Every in-scope resource of a type. */
   all(resourceType: string): readonly Resource[];
+  /**
+   * Resources of a type grouped under the keys `keyOf` derives from each
+   * (none, one or several). Built once per type and key function, so a
+   * control that joins two types (a VPC and its flow logs, a user and its
+   * groups) looks up instead of scanning every resource for every resource.
+   * Pass a function defined once at module level: the grouping is cached
+   * by its identity.
+   */
+  grouped(resourceType: string, keyOf: ResourceKeys): ReadonlyMap<string, readonly Resource[]>;
 }
+
+/** The keys a resource is found under in `EvaluationContext.grouped`. */
+export type ResourceKeys = (resource: Resource) => string | readonly string[] | null;
 
 export type ParameterValue = number | string | boolean | readonly string[] | readonly number[];
 

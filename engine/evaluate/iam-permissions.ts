@@ -59,15 +59,26 @@ const STAR_ONLY = new Set(['organizations', 'datapipeline', 'lambda:createevents
  * so that only a broad Resource pattern (or a NotResource that spares it)
  * reaches it.
  */
-const sampleArns = new Map<string, string>();
+const samplesByScope = new Map<string, Map<string, string>>();
+/** The scope's entry in `samplesByScope`, found once per scope object rather than once per question. */
+const samplesOfScope = new WeakMap<Scope, Map<string, string>>();
 
 /** The sample ARN of an action in a scope; memoised, as the same few dozen are asked for every principal. */
 function sampleArn(action: string, scope: Scope): string {
-  const key = `${action}\u0000${scope.partition}\u0000${scope.accountId}`;
-  let sample = sampleArns.get(key);
+  let samples = samplesOfScope.get(scope);
+  if (!samples) {
+    const key = `${scope.partition}\u0000${scope.accountId}`;
+    samples = samplesByScope.get(key);
+    if (!samples) {
+      samples = new Map();
+      samplesByScope.set(key, samples);
+    }
+    samplesOfScope.set(scope, samples);
+  }
+  let sample = samples.get(action);
   if (sample === undefined) {
     sample = buildSampleArn(action, scope);
-    sampleArns.set(key, sample);
+    samples.set(action, sample);
   }
   return sample;
 }
@@ -115,20 +126,51 @@ function statementApplies(statement: PolicyStatement, action: string, sample: st
   return statementCoversAction(statement, action) && reachesResource(statement, sample);
 }
 
-// Plain functions rather than closures inside `ask`: it runs dozens of times
-// per principal, and allocating three closures per call showed in profiles.
-function sourceGrants(source: PolicySource, action: string, sample: string, allowConditional: boolean): boolean {
-  for (const s of source.statements) {
-    if (s.effect === 'Allow' && (allowConditional || !hasCondition(s)) && statementApplies(s, action, sample)) return true;
+/** What one policy says of one action on one sample resource, as bits. */
+const GRANTS = 1;
+const GRANTS_WITHOUT_CONDITION = 2;
+const DENIES = 4;
+
+/**
+ * Verdict bits per policy (by its parsed statements), action and sample ARN.
+ * A managed policy is attached to many principals and asked the same
+ * questions for each; its statements array is shared through parsePolicy's
+ * cache, so each question is answered once per policy, not once per holder.
+ */
+const verdictsByPolicy = new WeakMap<readonly PolicyStatement[], Map<string, Map<string, number>>>();
+
+function policyVerdict(source: PolicySource, action: string, sample: string): number {
+  let byAction = verdictsByPolicy.get(source.statements);
+  if (!byAction) {
+    byAction = new Map();
+    verdictsByPolicy.set(source.statements, byAction);
   }
-  return false;
+  let bySample = byAction.get(action);
+  if (!bySample) {
+    bySample = new Map();
+    byAction.set(action, bySample);
+  }
+  let bits = bySample.get(sample);
+  if (bits === undefined) {
+    bits = 0;
+    for (const statement of source.statements) {
+      if (!statementApplies(statement, action, sample)) continue;
+      const conditional = hasCondition(statement);
+      if (statement.effect === 'Allow') bits |= conditional ? GRANTS : GRANTS | GRANTS_WITHOUT_CONDITION;
+      // A Deny with a Condition may not apply to the request: only unconditional ones are counted.
+      else if (statement.effect === 'Deny' && !conditional) bits |= DENIES;
+    }
+    bySample.set(sample, bits);
+  }
+  return bits;
+}
+
+function sourceGrants(source: PolicySource, action: string, sample: string, allowConditional: boolean): boolean {
+  return (policyVerdict(source, action, sample) & (allowConditional ? GRANTS : GRANTS_WITHOUT_CONDITION)) !== 0;
 }
 
 function sourceDenies(source: PolicySource, action: string, sample: string): boolean {
-  for (const s of source.statements) {
-    if (s.effect === 'Deny' && !hasCondition(s) && statementApplies(s, action, sample)) return true;
-  }
-  return false;
+  return (policyVerdict(source, action, sample) & DENIES) !== 0;
 }
 
 export interface Answer {

@@ -66,7 +66,6 @@ export interface PrincipalPolicies {
   notAnalysed: string[];
 }
 
-
 export type DefaultVersion =
   | { ok: true; versionId: string | null; statements: PolicyStatement[] }
   | { ok: false; problem: 'no-default-version' | 'undecodable'; detail: string };
@@ -168,6 +167,12 @@ const groupNames = (config: Record<string, unknown>): string[] =>
  * const held = collectPrincipalPolicies(role, context);
  * analyseFullAdmin(held, scopeOf(role)).fullAdmin;
  */
+/** A group is found by account and name: its item's name or its recorded groupName. */
+const groupKeys = (group: Resource): string[] =>
+  [group.resourceName, readText(group.configuration?.groupName)]
+    .filter((name): name is string => Boolean(name))
+    .map((name) => `${group.accountId}|${name}`);
+
 export function collectPrincipalPolicies(principal: Resource, context: EvaluationContext): PrincipalPolicies {
   const out: PrincipalPolicies = {
     identity: [],
@@ -187,13 +192,7 @@ export function collectPrincipalPolicies(principal: Resource, context: Evaluatio
   if (principal.resourceType === 'AWS::IAM::User') {
     for (const groupName of groupNames(config)) {
       // Group names are unique per account only; a multi-account inventory may repeat them.
-      const group = context
-        .all(GROUP_TYPE)
-        .find(
-          (g) =>
-            g.accountId === principal.accountId &&
-            (g.resourceName === groupName || g.configuration?.groupName === groupName),
-        );
+      const group = context.grouped(GROUP_TYPE, groupKeys).get(`${principal.accountId}|${groupName}`)?.[0];
       if (!group?.configuration) out.unresolved.push({ what: `group ${groupName}`, problem: 'not-in-inventory' });
       else addPolicies(out, group.configuration, 'groupPolicyList', groupName, context);
     }

@@ -100,6 +100,17 @@ export function parsePolicy(document: unknown): ParsedPolicy {
   // Several controls read the same document (a role's policies, a bucket
   // policy): parse each decoded document once. Keyed by the object itself,
   // so the memo is invisible to callers and freed with the inventory.
+  if (typeof document === 'string') {
+    // Policy text (a bucket policy's policyText) cannot key a WeakMap; the
+    // controls of one resource ask one after another, so the last few do.
+    let parsed = recentTexts.get(document);
+    if (!parsed) {
+      parsed = parseDocumentUncached(document);
+      if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value as string);
+      recentTexts.set(document, parsed);
+    }
+    return parsed;
+  }
   const cached = isRecord(document) ? parsedDocuments.get(document) : undefined;
   if (cached) return cached;
   const parsed = parseDocumentUncached(document);
@@ -108,6 +119,8 @@ export function parsePolicy(document: unknown): ParsedPolicy {
 }
 
 const parsedDocuments = new WeakMap<object, ParsedPolicy>();
+const RECENT_TEXTS = 64;
+const recentTexts = new Map<string, ParsedPolicy>();
 
 function parseDocumentUncached(document: unknown): ParsedPolicy {
   const decoded = decodePolicyDocument(document);
@@ -135,32 +148,53 @@ function parseDocumentUncached(document: unknown): ParsedPolicy {
   return { ok: true, statements };
 }
 
-const globCache = new Map<string, RegExp>();
+/** Whether two UTF-16 code units are the same letter in either case. */
+function sameIgnoringCase(a: number, b: number): boolean {
+  if (a === b) return true;
+  // ASCII letters differ by 0x20 between cases; anything else goes through the Unicode mapping.
+  if (a < 128 && b < 128) return (a | 0x20) === (b | 0x20) && (a | 0x20) >= 97 && (a | 0x20) <= 122;
+  return String.fromCharCode(a).toLowerCase() === String.fromCharCode(b).toLowerCase();
+}
 
 /**
  * IAM wildcard matching: `*` any run of characters, `?` one character.
  * Case-insensitive, as IAM action names are.
  *
+ * A scan with one backtrack point rather than a regex per pattern: real
+ * policies name thousands of distinct ARN patterns, and compiling (and
+ * caching) a regex for each cost more time and memory than the match.
+ *
  * @example
  * matchesWildcard('s3:Get*', 's3:GetObject') // true
  */
 export function matchesWildcard(pattern: string, value: string): boolean {
-  // Most patterns in real policies are `*` or a plain action name; only the
-  // rest need a regex.
   if (pattern === '*') return true;
-  if (!pattern.includes('*') && !pattern.includes('?')) {
-    return pattern.length === value.length && (pattern === value || pattern.toLowerCase() === value.toLowerCase());
+  let p = 0;
+  let v = 0;
+  // Where the last `*` was, and how much of the value it has swallowed so far.
+  let star = -1;
+  let swallowedTo = 0;
+  while (v < value.length) {
+    if (p < pattern.length) {
+      const code = pattern.charCodeAt(p);
+      if (code === 42 /* * */) {
+        star = p++;
+        swallowedTo = v;
+        continue;
+      }
+      if (code === 63 /* ? */ || sameIgnoringCase(code, value.charCodeAt(v))) {
+        p++;
+        v++;
+        continue;
+      }
+    }
+    if (star === -1) return false;
+    // Let the last `*` take one more character and try the rest again.
+    p = star + 1;
+    v = ++swallowedTo;
   }
-  let regex = globCache.get(pattern);
-  if (!regex) {
-    const source = pattern
-      .split('')
-      .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('');
-    regex = new RegExp(`^${source}$`, 'i');
-    globCache.set(pattern, regex);
-  }
-  return regex.test(value);
+  while (p < pattern.length && pattern.charCodeAt(p) === 42) p++;
+  return p === pattern.length;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describeError } from '../errors.js';
 import { ContextIndex } from '../evaluate/context.js';
-import type { Control, EvaluationContext } from '../evaluate/define-control.js';
+import type { Control, EvaluationContext, ResourceKeys } from '../evaluate/define-control.js';
 import { evaluateResource } from '../evaluate/evaluate-resource.js';
 import { ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE } from '../evaluate/s3-bucket-settings.js';
 import type { MappingIndex } from '../map/mappings.js';
@@ -83,6 +83,11 @@ class ListingRecorder implements EvaluationContext {
   all(resourceType: string) {
     if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
     return this.inner.all(resourceType);
+  }
+  // A grouping is built from every resource of the type: a claim about the whole type, like `all`.
+  grouped(resourceType: string, keyOf: ResourceKeys) {
+    if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
+    return this.inner.grouped(resourceType, keyOf);
   }
 }
 

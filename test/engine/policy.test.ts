@@ -59,8 +59,40 @@ describe('Function: matchesWildcard', () => {
     ['s3:Put*', 's3:GetObject', false],
     ['*', 'iam:PassRole', true],
     ['iam:Pass.Role', 'iam:PassXRole', false],
+    ['arn:aws:s3:::logs-*/*', 'arn:aws:s3:::logs-prod/AWSLogs/1', true],
+    ['arn:aws:s3:::logs-*/*', 'arn:aws:s3:::logs-prod', false],
+    ['a*b*c', 'aXbYbZc', true],
+    ['a*b*c', 'aXbYbZ', false],
+    ['*/*', '/', true],
+    ['**?', '', false],
+    ['', '', true],
+    ['iam:*Role', 'iam:PassRoles', false],
+    ['ÄRN*', 'ärn:x', true],
   ])('%s vs %s → %s', (pattern, action, expected) => {
     expect(matchesWildcard(pattern, action)).toBe(expected);
+  });
+
+  it('agrees with an anchored, case-insensitive regex on generated patterns', () => {
+    // A small deterministic generator: patterns and values over an alphabet
+    // that makes backtracking matter (repeated letters, stars, question marks).
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = ['a', 'A', 'b', ':', '/', '*', '?'];
+    const word = (length: number, withWildcards: boolean) =>
+      Array.from({ length }, () => alphabet[next(withWildcards ? alphabet.length : alphabet.length - 2)]).join('');
+    for (let i = 0; i < 3000; i++) {
+      const pattern = word(next(7), true);
+      const value = word(next(9), false);
+      const source = [...pattern]
+        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/]/g, '\\$&')))
+        .join('');
+      expect(matchesWildcard(pattern, value), `${pattern} vs ${value}`).toBe(
+        new RegExp(`^${source}$`, 'i').test(value),
+      );
+    }
   });
 });
 
