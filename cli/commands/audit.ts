@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { newRunId, runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
-import { type CollectionSummary, collectToFile } from '../../engine/collect/index.js';
+import type { CollectionSummary } from '../../engine/collect/index.js';
 import { UsageError } from '../../engine/errors.js';
 import type { BundleSummary } from '../../engine/evidence/bundle-types.js';
 import { checkEvidenceOut, openEvidenceStore } from '../../engine/evidence/open-store.js';
@@ -76,6 +76,8 @@ async function collectLive(
   };
   process.once('SIGINT', stop);
   try {
+    // The AWS SDK clients take half a second to load: only --live pays for them.
+    const { collectToFile } = await import('../../engine/collect/index.js');
     const summary = await collectToFile(
       {
         ...(regions !== undefined ? { regions } : {}),
