@@ -5,23 +5,31 @@
  * Two passes over an NDJSON inventory keep memory flat however large it is:
  * the first parses only the lines that hold what controls consult (account
  * facts, policies, trails, ...), the second streams every resource through
- * the controls and straight into the bundle.
+ * the controls and straight into the bundle. A large NDJSON inventory can be
+ * judged on worker threads (`workers`); the bundle is the same either way.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import {
+  type AuditTallies,
+  AuditBatcher,
+  accountsWithoutFacts,
+  addToContext,
+  indexContext,
+  mergeTallies,
+} from './audit-batch.js';
 import { ContextIndex } from './evaluate/context.js';
-import { evaluateResource } from './evaluate/evaluate-resource.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
 import { EvidenceBundleWriter } from './evidence/bundle-writer.js';
-import { OverallTally } from './evidence/overall-tally.js';
 import { catalogIdentity } from './evidence/run-record.js';
 import type { EvidenceFile, EvidenceStore } from './evidence/store.js';
 import { type InventorySource, openInventory, readInventory } from './inventory/read-inventory.js';
 import type { MappingIndex } from './map/mappings.js';
-import { ComplianceTally, type FrameworkSummary } from './map/requirement-status.js';
-import { ACCOUNT_RESOURCE_TYPE, emptyAccountResource } from './normalize/account-facts.js';
+import type { FrameworkSummary } from './map/requirement-status.js';
 import type { InventoryRecord } from './normalize/records.js';
+import { AuditWorkers } from './parallel/audit-workers.js';
+import { catalogIdentityKey } from './parallel/messages.js';
 import type { Registry } from './registry.js';
-import { OUT_OF_SCOPE_STATUSES, type Resource, type Severity } from './types.js';
+import type { Severity } from './types.js';
 
 export interface AuditProgress {
   phase: 'context' | 'evaluate' | 'report';
@@ -45,6 +53,20 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   /** Injected clock, for tests. */
   now?: () => Date;
+  /**
+   * Judge an NDJSON inventory of at least `minBytes` on `count` worker
+   * threads. Workers load the bundled catalog themselves, so `registry` and
+   * `mappings` must be the catalog's (`catalogRegistry()`,
+   * `catalogMappings(frameworks)`); the run stops if they differ.
+   */
+  workers?: {
+    count: number;
+    frameworks?: readonly string[] | undefined;
+    /** Smallest input worth the workers' start-up (default 16 MiB). */
+    minBytes?: number;
+    /** Bytes of lines handed to a worker at a time (default 1 MiB). */
+    chunkBytes?: number;
+  };
 }
 
 export interface AuditResult {
@@ -64,17 +86,6 @@ export function newRunId(now: Date): string {
 }
 
 /**
- * Cheap pre-filter for the first pass: only lines that may hold a context
- * record are parsed. One alternation regex scans a line once, where a loop
- * of `includes` scanned it once per needle.
- */
-function contextLineFilter(contextTypes: ReadonlySet<string>): (line: string) => boolean {
-  const needles = [...contextTypes, 'accountFacts', 'configurationItems', 'Results'];
-  const pattern = new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  return (line) => pattern.test(line);
-}
-
-/**
  * Runs an audit and writes its evidence bundle.
  *
  * @example
@@ -82,6 +93,11 @@ function contextLineFilter(contextTypes: ReadonlySet<string>): (line: string) =>
  *   registry, mappings: createMappingIndex(registry), catalogVersion, tool });
  * result.summary.frameworks[0].totals.byStatus.FAIL;
  */
+/** Below this size an inventory is judged in-process: starting workers would cost more than it saves. */
+const WORKERS_MIN_BYTES = 16 << 20;
+/** Characters of serialised findings gathered before a batch is encoded and written. */
+const BATCH_CHARACTERS = 1 << 20;
+
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
@@ -92,139 +108,127 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const source = await openInventory(options.input);
   const progress = (phase: AuditProgress['phase'], bytesRead: number, resources: number) =>
     options.onProgress?.({ phase, bytesRead, totalBytes: source.sizeBytes, resources });
+  const evaluatedAt = started.toISOString();
 
-  const context = new ContextIndex(registry.contextTypes);
-  const inputHash = createHash('sha256');
-  let buffered: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
-  if (source.format === 'json') {
-    // One document is in memory anyway: read it once, walk it twice.
-    const document = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
-    for await (const record of readInventory(source, {
-      onChunk: (chunk) => {
-        inputHash.update(chunk);
-        document.bytes.push(chunk);
-      },
-    })) {
-      document.records.push(record);
-    }
-    buffered = document;
-  }
-  const addToContext = (record: InventoryRecord) => {
-    if (record.kind === 'resource' && !OUT_OF_SCOPE_STATUSES.has(record.resource.status)) context.add(record.resource);
-  };
-  if (buffered) buffered.records.forEach(addToContext);
-  else {
-    let resources = 0;
-    for await (const record of readInventory(source, {
-      lineFilter: contextLineFilter(registry.contextTypes),
-      onProgress: (bytes) => progress('context', bytes, resources),
-    })) {
-      if (record.kind === 'resource') resources++;
-      addToContext(record);
-    }
-  }
-
-  const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
-  const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks, populationName);
+  const plan = options.workers;
+  const workers =
+    plan && plan.count > 1 && source.format === 'ndjson' && source.sizeBytes >= (plan.minBytes ?? WORKERS_MIN_BYTES)
+      ? AuditWorkers.start(plan.count, { source, runId, evaluatedAt, frameworks: plan.frameworks }, plan.chunkBytes)
+      : null;
   try {
-    return await evaluateAndWrite({
-      ...options,
-      runId,
-      started,
-      now,
-      source,
-      context,
-      buffered,
-      bundle,
-      progress,
-      inputHash,
-    });
-  } catch (error) {
-    // Bad input found mid-stream, a store that failed, a deadline: leave
-    // nothing behind that could pass for evidence (locked S3 objects cannot be
-    // deleted, so the S3 store completes nothing before the manifest).
-    await bundle.abort().catch(() => undefined);
-    throw error;
+    const inputHash = createHash('sha256');
+    let judge: (bundle: EvidenceBundleWriter) => Promise<AuditTallies[]>;
+    if (workers) {
+      progress('context', 0, 0);
+      judge = (bundle) =>
+        workers.run(bundle, catalogIdentityKey(registry, mappings), {
+          onRawChunk: (chunk) => {
+            inputHash.update(chunk);
+            void bundle.writePopulationBytes(chunk);
+          },
+          onProgress: (bytes, resources) => progress('evaluate', bytes, resources),
+        });
+    } else {
+      judge = await prepareInProcess(source, options, runId, evaluatedAt, inputHash, progress);
+    }
+
+    const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
+    const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks, populationName);
+    try {
+      const tallies = await judge(bundle);
+      return await finishBundle({ ...options, runId, started, now, source, bundle, tallies, inputHash, progress });
+    } catch (error) {
+      // Bad input found mid-stream, a store that failed, a deadline: leave
+      // nothing behind that could pass for evidence (locked S3 objects cannot be
+      // deleted, so the S3 store completes nothing before the manifest).
+      await bundle.abort().catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await workers?.close();
   }
 }
 
-interface EvaluateState extends AuditOptions {
+/**
+ * The in-process run: builds the context (from the document, or a first
+ * pass over NDJSON) and returns the second step, which judges every record
+ * into the bundle.
+ */
+async function prepareInProcess(
+  source: InventorySource,
+  options: AuditOptions,
+  runId: string,
+  evaluatedAt: string,
+  inputHash: ReturnType<typeof createHash>,
+  progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void,
+): Promise<(bundle: EvidenceBundleWriter) => Promise<AuditTallies[]>> {
+  const { registry, mappings } = options;
+  let context: ContextIndex;
+  // A JSON document is in memory anyway: it is read once and walked twice.
+  let document: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
+  if (source.format === 'json') {
+    const read = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
+    for await (const record of readInventory(source, {
+      onChunk: (chunk) => {
+        inputHash.update(chunk);
+        read.bytes.push(chunk);
+      },
+    })) {
+      read.records.push(record);
+    }
+    context = new ContextIndex(registry.contextTypes);
+    for (const record of read.records) addToContext(context, record);
+    document = read;
+  } else {
+    context = await indexContext(source, registry, (bytes, found) => progress('context', bytes, found));
+  }
+
+  return async (bundle) => {
+    const batcher = new AuditBatcher({ registry, mappings, context, runId, evaluatedAt });
+    const writeIfFull = async () => {
+      if (batcher.pendingCharacters >= BATCH_CHARACTERS) await bundle.writeBatch(batcher.take());
+    };
+    if (document) {
+      for (const chunk of document.bytes) await bundle.writePopulationBytes(chunk);
+      for (const record of document.records) {
+        batcher.add(record);
+        await writeIfFull();
+      }
+    } else {
+      for await (const record of readInventory(source, {
+        onChunk: (chunk) => {
+          inputHash.update(chunk);
+          // The copy follows the read; its pace is the audit's, so it cannot run away.
+          void bundle.writePopulationBytes(chunk);
+        },
+        onProgress: (bytes) => progress('evaluate', bytes, batcher.resourcesRead),
+      })) {
+        batcher.add(record);
+        await writeIfFull();
+      }
+    }
+    batcher.judgeAccountsWithoutFacts(accountsWithoutFacts([batcher.tallies()]));
+    await bundle.writeBatch(batcher.take());
+    return [batcher.tallies()];
+  };
+}
+
+interface FinishState extends AuditOptions {
   runId: string;
   started: Date;
   now: () => Date;
   source: InventorySource;
-  context: ContextIndex;
-  buffered: { records: InventoryRecord[]; bytes: Buffer[] } | null;
   bundle: EvidenceBundleWriter;
-  /** SHA-256 of the input file; the JSON path fed it while reading. */
+  tallies: AuditTallies[];
+  /** SHA-256 of the input file, fed as it was read. */
   inputHash: ReturnType<typeof createHash>;
   progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void;
 }
 
-async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
-  const { registry, mappings, bundle, context, source, runId } = state;
-  const overall = new OverallTally(registry);
-  const compliance = new ComplianceTally(mappings.frameworks);
-  const evaluatedAt = state.started.toISOString();
-  const evaluateOptions = {
-    runId,
-    evaluatedAt,
-    runStart: state.started,
-    requirementsFor: (id: string) => mappings.requirementsFor(id),
-  };
-  const accountsWithFacts = new Set<string>();
-  const { inputHash } = state;
-  let header: Record<string, unknown> | null = null;
-  let resources = 0;
-
-  const judge = async (resource: Resource) => {
-    for (const finding of evaluateResource(
-      resource,
-      registry.forResourceType(resource.resourceType),
-      context,
-      evaluateOptions,
-    )) {
-      overall.addFinding(finding);
-      compliance.add(finding);
-      await bundle.writeFinding(finding);
-    }
-  };
-
-  const handle = async (record: InventoryRecord) => {
-    if (record.kind === 'header') {
-      header = { ...record.header };
-      return;
-    }
-    const resource = record.resource;
-    resources++;
-    if (resource.resourceType === ACCOUNT_RESOURCE_TYPE) accountsWithFacts.add(resource.accountId);
-    if (overall.addResource(resource)) await judge(resource);
-  };
-
-  if (state.buffered) {
-    for (const chunk of state.buffered.bytes) await bundle.writePopulationBytes(chunk);
-    for (const record of state.buffered.records) await handle(record);
-  } else {
-    for await (const record of readInventory(source, {
-      onChunk: (chunk) => {
-        inputHash.update(chunk);
-        // The copy follows the read; its pace is the audit's, so it cannot run away.
-        void bundle.writePopulationBytes(chunk);
-      },
-      onProgress: (bytes) => state.progress('evaluate', bytes, resources),
-    })) {
-      await handle(record);
-    }
-  }
-
-  // Accounts seen only through their resources: account-level controls still
-  // run, and say what was not collected, rather than vanish from the report.
-  for (const accountId of overall.knownAccounts) {
-    if (accountsWithFacts.has(accountId)) continue;
-    overall.addSyntheticAccount(accountId);
-    await judge(emptyAccountResource(accountId));
-  }
-
+/** Summaries, catalog, report and manifest: the bundle's closing files. */
+async function finishBundle(state: FinishState): Promise<AuditResult> {
+  const { registry, mappings, bundle, source, runId } = state;
+  const { overall, compliance, header, resources } = mergeTallies(registry, mappings, state.tallies);
   state.progress('report', source.sizeBytes, resources);
   const frameworks: FrameworkSummary[] = compliance.summarise();
   const run: RunInfo = {
@@ -238,7 +242,7 @@ async function evaluateAndWrite(state: EvaluateState): Promise<AuditResult> {
       format: header ? `compliance-auditor inventory (${source.format})` : source.format,
       gzip: source.gzip,
       sizeBytes: source.sizeBytes,
-      sha256: inputHash.digest('hex'),
+      sha256: state.inputHash.digest('hex'),
     },
     ...catalogIdentity(registry, mappings, state.catalogVersion),
     failOn: state.failOn ?? null,

@@ -22,10 +22,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FrameworkMapping } from '../map/mappings.js';
 import type { FrameworkSummary } from '../map/requirement-status.js';
-import type { Finding } from '../types.js';
+import type { EncodedBatch } from '../audit-batch.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, ReportFinding } from './bundle-types.js';
 import { csvRow } from './csv.js';
-import { AUDITOR_CSV_HEADER, FindingSerialiser, type RequirementRef } from './finding-serialiser.js';
+import { AUDITOR_CSV_HEADER } from './finding-serialiser.js';
 import { writeHtmlReport } from './html-report.js';
 import { writeManifest } from './run-record.js';
 import { type EvidenceFile, type EvidenceFileWriter, type EvidenceStore, writeEvidenceFile } from './store.js';
@@ -47,14 +47,10 @@ const REQUIREMENTS_CSV_HEADER = [
   'manual_evidence_to_collect',
 ];
 
-/** Statuses the report lists resource by resource. */
-const REPORTED_STATUSES = new Set(['FAIL', 'ERROR', 'INSUFFICIENT_DATA']);
-
 export class EvidenceBundleWriter {
   private readonly findings: EvidenceFileWriter;
   private readonly population: EvidenceFileWriter;
   private readonly auditorCsv = new Map<string, EvidenceFileWriter>();
-  private readonly serialiser: FindingSerialiser;
   private readonly closed: EvidenceFile[] = [];
   private reportScratch: { dir: string; stream: ReturnType<typeof createWriteStream> } | null = null;
 
@@ -65,18 +61,9 @@ export class EvidenceBundleWriter {
   ) {
     this.findings = store.open('findings.jsonl');
     this.population = store.open(populationName);
-    const requirements = new Map<string, RequirementRef>();
     for (const mapping of frameworks) {
       this.auditorCsv.set(mapping.framework, store.open(`${mapping.framework}-auditor.csv`));
-      for (const requirement of mapping.requirements) {
-        requirements.set(`${mapping.framework}:${requirement.id}`, {
-          framework: mapping.framework,
-          id: requirement.id,
-          title: requirement.title,
-        });
-      }
     }
-    this.serialiser = new FindingSerialiser(requirements);
   }
 
   /**
@@ -109,36 +96,24 @@ export class EvidenceBundleWriter {
     return this.population.write(chunk);
   }
 
-  async writeFinding(finding: Finding): Promise<void> {
-    const pending = this.findings.write(this.serialiser.jsonLine(finding));
-    if (pending) await pending;
+  /**
+   * Appends a batch of encoded findings, in order, to findings.jsonl, the
+   * auditor CSVs and the report's scratch list.
+   */
+  async writeBatch(batch: EncodedBatch): Promise<void> {
     const flushes: Promise<void>[] = [];
-    this.serialiser.csvRows(finding, (framework, row) => {
-      const flush = this.auditorCsv.get(framework)?.write(row);
+    const queue = (flush: Promise<void> | undefined) => {
       if (flush) flushes.push(flush);
-    });
-    if (flushes.length > 0) await Promise.all(flushes);
-    if (REPORTED_STATUSES.has(finding.status) && this.reportScratch) {
-      const row: ReportFinding = {
-        controlId: finding.controlId,
-        title: finding.title,
-        severity: finding.severity,
-        status: finding.status,
-        service: finding.service,
-        resourceType: finding.resourceType,
-        resourceId: finding.resourceId,
-        resourceName: finding.resourceName,
-        accountId: finding.accountId,
-        region: finding.region,
-        reason: finding.reason,
-        requirements: finding.requirements,
-        remediation: finding.remediation,
-      };
-      if (!this.reportScratch.stream.write(`${JSON.stringify(row)}\n`)) {
-        const stream = this.reportScratch.stream;
-        await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-      }
+    };
+    if (batch.findings.length > 0) queue(this.findings.write(batch.findings));
+    for (const [framework, rows] of Object.entries(batch.auditorCsv)) {
+      if (rows.length > 0) queue(this.auditorCsv.get(framework)?.write(rows));
     }
+    const scratch = this.reportScratch;
+    if (batch.reportRows.length > 0 && scratch && !scratch.stream.write(batch.reportRows)) {
+      flushes.push(new Promise<void>((resolve) => scratch.stream.once('drain', () => resolve())));
+    }
+    if (flushes.length > 0) await Promise.all(flushes);
   }
 
   private async *reportFindings(): AsyncGenerator<ReportFinding> {

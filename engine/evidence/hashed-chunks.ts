@@ -7,14 +7,14 @@ import { createHash, type Hash } from 'node:crypto';
 
 export class HashedChunks {
   private readonly hash: Hash = createHash('sha256');
-  private parts: (string | Buffer)[] = [];
+  private parts: (string | Uint8Array)[] = [];
   private holdsBytes = false;
   /** Characters and bytes pending (a lower bound of the encoded size). */
   pending = 0;
   /** Bytes taken so far. */
   bytes = 0;
 
-  push(data: string | Buffer): void {
+  push(data: string | Uint8Array): void {
     this.parts.push(data);
     this.pending += data.length;
     if (typeof data !== 'string') this.holdsBytes = true;
@@ -27,10 +27,15 @@ export class HashedChunks {
    * const chunks = new HashedChunks(); chunks.push('a\n'); stream.write(chunks.take()); chunks.digest();
    */
   take(): Buffer {
-    // One allocation for a run of text; bytes (a copied input) are joined as they are.
-    const chunk = this.holdsBytes
-      ? Buffer.concat(this.parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)))
-      : Buffer.from(this.parts.join(''), 'utf8');
+    // One allocation for a run of text; bytes (a copied input, an encoded
+    // batch) are joined as they are, and a lone run of bytes is not copied.
+    const [only] = this.parts;
+    const chunk =
+      this.parts.length === 1 && only !== undefined && typeof only !== 'string'
+        ? Buffer.from(only.buffer, only.byteOffset, only.byteLength)
+        : this.holdsBytes
+          ? Buffer.concat(this.parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)))
+          : Buffer.from(this.parts.join(''), 'utf8');
     this.parts = [];
     this.pending = 0;
     this.holdsBytes = false;

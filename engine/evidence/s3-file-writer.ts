@@ -64,7 +64,7 @@ export class S3FileWriter implements EvidenceFileWriter {
     return this.chain.catch(() => undefined);
   }
 
-  write(data: string | Buffer): Promise<void> | undefined {
+  write(data: string | Uint8Array): Promise<void> | undefined {
     // A synchronous throw: the bundle writer does not await every write, and a
     // rejected promise nobody awaits would crash the process.
     if (this.failure) throw this.failure;

@@ -22,7 +22,7 @@ export interface EvidenceFileWriter {
    * (a flush under backpressure): most calls just buffer, and awaiting a
    * promise per line costs more than the line.
    */
-  write(data: string | Buffer): Promise<void> | undefined;
+  write(data: string | Uint8Array): Promise<void> | undefined;
   /** Flushes and closes; returns the file's hash and size. */
   close(): Promise<EvidenceFile>;
 }
@@ -72,7 +72,7 @@ class LocalFileWriter implements EvidenceFileWriter {
     });
   }
 
-  write(data: string | Buffer): Promise<void> | undefined {
+  write(data: string | Uint8Array): Promise<void> | undefined {
     this.chunks.push(data);
     return this.chunks.pending >= FLUSH_AT ? this.flush() : undefined;
   }

@@ -88,12 +88,50 @@ export async function openInventory(path: string): Promise<InventorySource> {
   }
 }
 
-/** Passes a stream's chunks through `observe` on their way to the consumer. */
-async function* tap(stream: AsyncIterable<Buffer>, observe: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
-  for await (const chunk of stream) {
-    observe(chunk);
-    yield chunk;
+/**
+ * The bytes of an NDJSON inventory, decompressed when gzipped. `observe`
+ * sees the raw bytes as read (before decompression): what the input hash
+ * and the population copy need.
+ *
+ * @example
+ * for await (const chunk of inventoryBytes(source, (raw) => hash.update(raw))) splitter.push(chunk);
+ */
+export async function* inventoryBytes(
+  source: InventorySource,
+  observe: (chunk: Buffer) => void,
+): AsyncGenerator<Buffer> {
+  const file = createReadStream(source.path, { highWaterMark: 1 << 20 });
+  try {
+    if (source.gzip) {
+      file.on('data', (chunk) => observe(chunk as Buffer));
+      yield* file.pipe(createGunzip());
+    } else {
+      for await (const chunk of file as AsyncIterable<Buffer>) {
+        observe(chunk);
+        yield chunk;
+      }
+    }
+  } finally {
+    file.destroy();
   }
+}
+
+/**
+ * The records of one NDJSON line (numbered from 1 for messages); nothing for
+ * a blank line.
+ *
+ * @example
+ * for (const record of recordsOfLine(line, 'inventory.ndjson', 12)) batcher.add(record);
+ */
+export function* recordsOfLine(line: string, path: string, lineNumber: number): Generator<InventoryRecord> {
+  if (line.trim().length === 0) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new InputParseError(`${path}:${lineNumber}: not valid JSON (${(error as Error).message})`);
+  }
+  yield* normaliseRecord(value, `${path}:${lineNumber}`);
 }
 
 export interface ReadOptions {
@@ -141,25 +179,16 @@ export async function* readInventory(
     return;
   }
 
-  const file = createReadStream(source.path, { highWaterMark: 1 << 20 });
   let bytesRead = 0;
-  // The raw (possibly compressed) bytes are what the input hash and the
-  // population copy need, so they are observed before decompression.
-  const observe = (chunk: Buffer) => {
-    bytesRead += chunk.length;
-    options.onChunk?.(chunk);
-  };
-  let input: AsyncIterable<Buffer>;
-  if (source.gzip) {
-    file.on('data', (chunk) => observe(chunk as Buffer));
-    input = file.pipe(createGunzip());
-  } else {
-    input = tap(file as AsyncIterable<Buffer>, observe);
-  }
   let lineNumber = 0;
   let reported = 0;
   try {
-    for await (const batch of readLineBatches(input)) {
+    for await (const batch of readLineBatches(
+      inventoryBytes(source, (chunk) => {
+        bytesRead += chunk.length;
+        options.onChunk?.(chunk);
+      }),
+    )) {
       if (options.onProgress && bytesRead - reported > 1 << 20) {
         reported = bytesRead;
         options.onProgress(bytesRead);
@@ -167,21 +196,12 @@ export async function* readInventory(
       for (const line of batch) {
         lineNumber++;
         if (line.length === 0 || (options.lineFilter && !options.lineFilter(line))) continue;
-        if (line.trim().length === 0) continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch (error) {
-          throw new InputParseError(`${source.path}:${lineNumber}: not valid JSON (${(error as Error).message})`);
-        }
-        yield* normaliseRecord(value, `${source.path}:${lineNumber}`);
+        yield* recordsOfLine(line, source.path, lineNumber);
       }
     }
   } catch (error) {
     if (error instanceof InputParseError) throw error;
     throw new InputParseError(`${source.path}: cannot be read (${systemMessage(error)})`);
-  } finally {
-    file.destroy();
   }
   options.onProgress?.(source.sizeBytes);
 }

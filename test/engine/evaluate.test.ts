@@ -16,7 +16,12 @@ const base = {
   remediation: { guidance: 'g' },
   references: { urls: [] },
 };
-const passing = defineControl({ ...base, id: 's3-test-passing', title: 'Always passes', evaluate: () => pass('It passes.') });
+const passing = defineControl({
+  ...base,
+  id: 's3-test-passing',
+  title: 'Always passes',
+  evaluate: () => pass('It passes.'),
+});
 const throwing = defineControl({
   ...base,
   id: 's3-test-throwing',
@@ -105,9 +110,19 @@ describe('Function: evaluateResource', () => {
         return pass('Ok.');
       },
     });
-    const options = { runId: 'r', evaluatedAt: 'e', runStart: new Date('2030-01-01T00:00:00Z'), requirementsFor: () => [] };
+    const options = {
+      runId: 'r',
+      evaluatedAt: 'e',
+      runStart: new Date('2030-01-01T00:00:00Z'),
+      requirementsFor: () => [],
+    };
     evaluateResource(loadItem('s3-bucket/baseline'), [clock], new ContextIndex(new Set()), options);
-    evaluateResource(loadItem('s3-bucket/baseline', (raw) => delete raw.configurationItemCaptureTime), [clock], new ContextIndex(new Set()), options);
+    evaluateResource(
+      loadItem('s3-bucket/baseline', (raw) => delete raw.configurationItemCaptureTime),
+      [clock],
+      new ContextIndex(new Set()),
+      options,
+    );
     expect(seen.map((d) => d.toISOString())).toEqual(['2026-10-02T09:14:27.512Z', '2030-01-01T00:00:00.000Z']);
   });
 });

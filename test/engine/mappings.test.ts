@@ -38,7 +38,10 @@ const req = (id: string, controls: string[], manualEvidence: string[] = []) => (
 
 describe('Function: parseFrameworkMapping', () => {
   it('parses and hashes a valid mapping', () => {
-    const mapping = parseFrameworkMapping(framework([req('CC6.1', ['s3-a-ok']), req('CC1.1', [], ['Board minutes'])]), 'soc2.json');
+    const mapping = parseFrameworkMapping(
+      framework([req('CC6.1', ['s3-a-ok']), req('CC1.1', [], ['Board minutes'])]),
+      'soc2.json',
+    );
     expect(mapping.requirements).toHaveLength(2);
     expect(mapping.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -55,11 +58,16 @@ describe('Function: parseFrameworkMapping', () => {
 
 describe('Function: createMappingIndex', () => {
   it('indexes requirements by control, with qualified ids', () => {
-    const mapping = parseFrameworkMapping(framework([req('CC6.1', ['s3-a-ok', 's3-b-ok']), req('CC7.2', ['s3-a-ok'])]), 'x');
+    const mapping = parseFrameworkMapping(
+      framework([req('CC6.1', ['s3-a-ok', 's3-b-ok']), req('CC7.2', ['s3-a-ok'])]),
+      'x',
+    );
     const index = createMappingIndex(registry, { mappings: [mapping] });
     expect(index.requirementsFor('s3-a-ok')).toEqual(['soc2:CC6.1', 'soc2:CC7.2']);
     expect(index.requirementsFor('s3-c-ok')).toEqual([]);
-    expect(createMappingIndex(registry, { mappings: [mapping], frameworks: ['hipaa'] }).requirementsFor('s3-a-ok')).toEqual([]);
+    expect(
+      createMappingIndex(registry, { mappings: [mapping], frameworks: ['hipaa'] }).requirementsFor('s3-a-ok'),
+    ).toEqual([]);
   });
   it('names the framework and requirement of an unknown control', () => {
     const mapping = parseFrameworkMapping(framework([req('CC6.1', ['s3-missing-control'])]), 'x');
@@ -85,7 +93,12 @@ describe('Requirement verdicts', () => {
 
   it('rolls findings up per framework without flattering', () => {
     const mapping = parseFrameworkMapping(
-      framework([req('CC6.1', ['s3-a-ok']), req('CC6.6', ['s3-b-ok']), req('CC7.1', ['s3-c-ok']), req('CC1.1', [], ['Org chart'])]),
+      framework([
+        req('CC6.1', ['s3-a-ok']),
+        req('CC6.6', ['s3-b-ok']),
+        req('CC7.1', ['s3-c-ok']),
+        req('CC1.1', [], ['Org chart']),
+      ]),
       'x',
     );
     const tally = new ComplianceTally([mapping]);
@@ -99,7 +112,12 @@ describe('Requirement verdicts', () => {
       ['soc2:CC7.1', 'NOT_APPLICABLE'],
       ['soc2:CC1.1', 'MANUAL'],
     ]);
-    expect(summary?.totals).toMatchObject({ requirements: 4, automated: 3, manual: 1, byStatus: { PASS: 1, FAIL: 1, NOT_APPLICABLE: 1, MANUAL: 1 } });
+    expect(summary?.totals).toMatchObject({
+      requirements: 4,
+      automated: 3,
+      manual: 1,
+      byStatus: { PASS: 1, FAIL: 1, NOT_APPLICABLE: 1, MANUAL: 1 },
+    });
     expect(summary?.requirements[3]?.manualEvidence).toEqual(['Org chart']);
   });
 });
