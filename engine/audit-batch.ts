@@ -10,33 +10,24 @@ import { ContextIndex } from './evaluate/context.js';
 import { evaluateResource, type EvaluateOptions } from './evaluate/evaluate-resource.js';
 import type { ReportFinding } from './evidence/bundle-types.js';
 import { FindingSerialiser, type RequirementRef } from './evidence/finding-serialiser.js';
-import { OverallTally, type OverallTallyState } from './evidence/overall-tally.js';
+import { Utf8Sink } from './evidence/utf8-sink.js';
+import { OverallTally } from './evidence/overall-tally.js';
 import { type InventorySource, readInventory } from './inventory/read-inventory.js';
 import type { MappingIndex } from './map/mappings.js';
-import { ComplianceTally, type StatusCounts } from './map/requirement-status.js';
+import { ComplianceTally } from './map/requirement-status.js';
 import { ACCOUNT_RESOURCE_TYPE, emptyAccountResource } from './normalize/account-facts.js';
 import type { InventoryHeader, InventoryRecord } from './normalize/records.js';
 import type { Registry } from './registry.js';
 import { type Finding, OUT_OF_SCOPE_STATUSES, type Resource } from './types.js';
 
-/** One batch of a bundle's streamed files, encoded as UTF-8. */
+/** One batch of a bundle's streamed files, encoded as UTF-8 chunks its holder owns. */
 export interface EncodedBatch {
   /** Lines of findings.jsonl. */
-  findings: Uint8Array;
+  findings: Uint8Array[];
   /** Rows of `<framework>-auditor.csv`, by framework id. */
-  auditorCsv: Record<string, Uint8Array>;
+  auditorCsv: Record<string, Uint8Array[]>;
   /** The report's failing findings, one JSON object a line. */
-  reportRows: Uint8Array;
-}
-
-/** What a batcher counted: merged across workers into the run's summary. */
-export interface AuditTallies {
-  overall: OverallTallyState;
-  byControl: Record<string, StatusCounts>;
-  /** Accounts that had an `AWS::::Account` record (account-level facts). */
-  accountsWithFacts: string[];
-  header: InventoryHeader | null;
-  resources: number;
+  reportRows: Uint8Array[];
 }
 
 /** Findings with these statuses are listed resource by resource in the HTML report. */
@@ -114,18 +105,19 @@ export interface AuditBatcherOptions {
  * await bundle.writeBatch(batcher.take());
  */
 export class AuditBatcher {
-  private readonly overall: OverallTally;
-  private readonly compliance: ComplianceTally;
+  /** Counts for the run as a whole: population, findings by status, severity and service. */
+  readonly overall: OverallTally;
+  /** Findings per control, rolled up to the frameworks' requirements. */
+  readonly compliance: ComplianceTally;
   private readonly serialiser: FindingSerialiser;
   private readonly evaluateOptions: EvaluateOptions;
   private readonly accountsWithFacts = new Set<string>();
-  private header: InventoryHeader | null = null;
+  /** The recorded inventory's header, when the input had one. */
+  header: InventoryHeader | null = null;
   private resources = 0;
-  private findingLines: string[] = [];
-  private csvRows = new Map<string, string[]>();
-  private reportRows: string[] = [];
-  /** Characters waiting to be taken: the caller takes a batch when enough have gathered. */
-  pendingCharacters = 0;
+  private readonly findingLines = new Utf8Sink();
+  private readonly csvRows: Map<string, Utf8Sink>;
+  private readonly reportRows = new Utf8Sink();
 
   constructor(private readonly options: AuditBatcherOptions) {
     this.overall = new OverallTally(options.registry);
@@ -137,14 +129,14 @@ export class AuditBatcher {
       runStart: new Date(options.evaluatedAt),
       requirementsFor: (id: string) => options.mappings.requirementsFor(id),
     };
-    this.resetText();
+    this.csvRows = new Map(options.mappings.frameworks.map((mapping) => [mapping.framework, new Utf8Sink()]));
   }
 
-  private resetText(): void {
-    this.findingLines = [];
-    this.csvRows = new Map(this.options.mappings.frameworks.map((mapping) => [mapping.framework, []]));
-    this.reportRows = [];
-    this.pendingCharacters = 0;
+  /** Bytes waiting to be taken: the caller takes a batch when enough have gathered. */
+  get pendingBytes(): number {
+    let bytes = this.findingLines.size + this.reportRows.size;
+    for (const sink of this.csvRows.values()) bytes += sink.size;
+    return bytes;
   }
 
   /** Counts a record; judges it when it is a resource some control applies to. */
@@ -160,12 +152,13 @@ export class AuditBatcher {
   }
 
   /**
-   * Accounts seen only through their resources: account-level controls still
-   * run on an empty account, and say what was not collected, rather than
-   * vanish from the report.
+   * Accounts seen only through their resources, without account facts:
+   * account-level controls still run on an empty account, and say what was
+   * not collected, rather than vanish from the report. Call once, at the end.
    */
-  judgeAccountsWithoutFacts(accountIds: readonly string[]): void {
-    for (const accountId of accountIds) {
+  judgeAccountsWithoutFacts(): void {
+    const missing = [...this.overall.knownAccounts].filter((accountId) => !this.accountsWithFacts.has(accountId));
+    for (const accountId of missing) {
       this.overall.addSyntheticAccount(accountId);
       this.judge(emptyAccountResource(accountId));
     }
@@ -186,13 +179,8 @@ export class AuditBatcher {
   }
 
   private serialise(finding: Finding): void {
-    const line = this.serialiser.jsonLine(finding);
-    this.findingLines.push(line);
-    this.pendingCharacters += line.length;
-    this.serialiser.csvRows(finding, (framework, row) => {
-      this.csvRows.get(framework)?.push(row);
-      this.pendingCharacters += row.length;
-    });
+    this.serialiser.writeJsonLine(finding, this.findingLines);
+    this.serialiser.writeCsvRows(finding, (framework) => this.csvRows.get(framework));
     if (REPORTED_STATUSES.has(finding.status)) {
       const row: ReportFinding = {
         controlId: finding.controlId,
@@ -209,66 +197,19 @@ export class AuditBatcher {
         requirements: finding.requirements,
         remediation: finding.remediation,
       };
-      this.reportRows.push(`${JSON.stringify(row)}\n`);
+      this.reportRows.text(`${JSON.stringify(row)}\n`);
     }
   }
 
-  /** Everything serialised since the last take, as UTF-8 bytes. */
+  /** Everything serialised since the last take. */
   take(): EncodedBatch {
-    const auditorCsv: Record<string, Uint8Array> = {};
-    for (const [framework, rows] of this.csvRows) auditorCsv[framework] = Buffer.from(rows.join(''), 'utf8');
-    const batch: EncodedBatch = {
-      findings: Buffer.from(this.findingLines.join(''), 'utf8'),
-      auditorCsv,
-      reportRows: Buffer.from(this.reportRows.join(''), 'utf8'),
-    };
-    this.resetText();
-    return batch;
+    const auditorCsv: Record<string, Uint8Array[]> = {};
+    for (const [framework, sink] of this.csvRows) auditorCsv[framework] = sink.take();
+    return { findings: this.findingLines.take(), auditorCsv, reportRows: this.reportRows.take() };
   }
 
   /** Resources read so far (every record but the header). */
   get resourcesRead(): number {
     return this.resources;
   }
-
-  tallies(): AuditTallies {
-    return {
-      overall: this.overall.state(),
-      byControl: this.compliance.state(),
-      accountsWithFacts: [...this.accountsWithFacts],
-      header: this.header,
-      resources: this.resources,
-    };
-  }
-}
-
-/** Accounts seen through resources (`overall.accounts`) that had no account facts. */
-export function accountsWithoutFacts(tallies: readonly AuditTallies[]): string[] {
-  const withFacts = new Set(tallies.flatMap((tally) => tally.accountsWithFacts));
-  const seen = new Set(tallies.flatMap((tally) => tally.overall.accounts));
-  return [...seen].filter((accountId) => !withFacts.has(accountId)).sort();
-}
-
-/**
- * Every count of the run: the shares of all batchers added together.
- *
- * @example
- * const { overall, compliance } = mergeTallies(registry, mappings, [batcher.tallies()]);
- */
-export function mergeTallies(
-  registry: Registry,
-  mappings: MappingIndex,
-  tallies: readonly AuditTallies[],
-): { overall: OverallTally; compliance: ComplianceTally; header: InventoryHeader | null; resources: number } {
-  const overall = new OverallTally(registry);
-  const compliance = new ComplianceTally(mappings.frameworks);
-  let header: InventoryHeader | null = null;
-  let resources = 0;
-  for (const tally of tallies) {
-    overall.absorb(tally.overall);
-    compliance.absorb(tally.byControl);
-    header = header ?? tally.header;
-    resources += tally.resources;
-  }
-  return { overall, compliance, header, resources };
 }

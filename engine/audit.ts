@@ -5,18 +5,10 @@
  * Two passes over an NDJSON inventory keep memory flat however large it is:
  * the first parses only the lines that hold what controls consult (account
  * facts, policies, trails, ...), the second streams every resource through
- * the controls and straight into the bundle. A large NDJSON inventory can be
- * judged on worker threads (`workers`); the bundle is the same either way.
+ * the controls and straight into the bundle.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  type AuditTallies,
-  AuditBatcher,
-  accountsWithoutFacts,
-  addToContext,
-  indexContext,
-  mergeTallies,
-} from './audit-batch.js';
+import { AuditBatcher, addToContext, indexContext } from './audit-batch.js';
 import { ContextIndex } from './evaluate/context.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
 import { EvidenceBundleWriter } from './evidence/bundle-writer.js';
@@ -26,8 +18,6 @@ import { type InventorySource, openInventory, readInventory } from './inventory/
 import type { MappingIndex } from './map/mappings.js';
 import type { FrameworkSummary } from './map/requirement-status.js';
 import type { InventoryRecord } from './normalize/records.js';
-import { AuditWorkers } from './parallel/audit-workers.js';
-import { catalogIdentityKey } from './parallel/messages.js';
 import type { Registry } from './registry.js';
 import type { Severity } from './types.js';
 
@@ -53,20 +43,6 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   /** Injected clock, for tests. */
   now?: () => Date;
-  /**
-   * Judge an NDJSON inventory of at least `minBytes` on `count` worker
-   * threads. Workers load the bundled catalog themselves, so `registry` and
-   * `mappings` must be the catalog's (`catalogRegistry()`,
-   * `catalogMappings(frameworks)`); the run stops if they differ.
-   */
-  workers?: {
-    count: number;
-    frameworks?: readonly string[] | undefined;
-    /** Smallest input worth the workers' start-up (default 16 MiB). */
-    minBytes?: number;
-    /** Bytes of lines handed to a worker at a time (default 1 MiB). */
-    chunkBytes?: number;
-  };
 }
 
 export interface AuditResult {
@@ -93,10 +69,8 @@ export function newRunId(now: Date): string {
  *   registry, mappings: createMappingIndex(registry), catalogVersion, tool });
  * result.summary.frameworks[0].totals.byStatus.FAIL;
  */
-/** Below this size an inventory is judged in-process: starting workers would cost more than it saves. */
-const WORKERS_MIN_BYTES = 16 << 20;
-/** Characters of serialised findings gathered before a batch is encoded and written. */
-const BATCH_CHARACTERS = 1 << 20;
+/** Bytes of serialised findings gathered before a batch is written. */
+const BATCH_BYTES = 4 << 20;
 
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const now = options.now ?? (() => new Date());
@@ -108,63 +82,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const source = await openInventory(options.input);
   const progress = (phase: AuditProgress['phase'], bytesRead: number, resources: number) =>
     options.onProgress?.({ phase, bytesRead, totalBytes: source.sizeBytes, resources });
-  const evaluatedAt = started.toISOString();
 
-  const plan = options.workers;
-  const workers =
-    plan && plan.count > 1 && source.format === 'ndjson' && source.sizeBytes >= (plan.minBytes ?? WORKERS_MIN_BYTES)
-      ? AuditWorkers.start(plan.count, { source, runId, evaluatedAt, frameworks: plan.frameworks }, plan.chunkBytes)
-      : null;
-  try {
-    const inputHash = createHash('sha256');
-    let judge: (bundle: EvidenceBundleWriter) => Promise<AuditTallies[]>;
-    if (workers) {
-      progress('context', 0, 0);
-      judge = (bundle) =>
-        workers.run(bundle, catalogIdentityKey(registry, mappings), {
-          onRawChunk: (chunk) => {
-            inputHash.update(chunk);
-            void bundle.writePopulationBytes(chunk);
-          },
-          onProgress: (bytes, resources) => progress('evaluate', bytes, resources),
-        });
-    } else {
-      judge = await prepareInProcess(source, options, runId, evaluatedAt, inputHash, progress);
-    }
-
-    const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
-    const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks, populationName);
-    try {
-      const tallies = await judge(bundle);
-      return await finishBundle({ ...options, runId, started, now, source, bundle, tallies, inputHash, progress });
-    } catch (error) {
-      // Bad input found mid-stream, a store that failed, a deadline: leave
-      // nothing behind that could pass for evidence (locked S3 objects cannot be
-      // deleted, so the S3 store completes nothing before the manifest).
-      await bundle.abort().catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    await workers?.close();
-  }
-}
-
-/**
- * The in-process run: builds the context (from the document, or a first
- * pass over NDJSON) and returns the second step, which judges every record
- * into the bundle.
- */
-async function prepareInProcess(
-  source: InventorySource,
-  options: AuditOptions,
-  runId: string,
-  evaluatedAt: string,
-  inputHash: ReturnType<typeof createHash>,
-  progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void,
-): Promise<(bundle: EvidenceBundleWriter) => Promise<AuditTallies[]>> {
-  const { registry, mappings } = options;
-  let context: ContextIndex;
   // A JSON document is in memory anyway: it is read once and walked twice.
+  // NDJSON is streamed twice: a first pass for the context, then the judging.
+  const inputHash = createHash('sha256');
+  let context: ContextIndex;
   let document: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
   if (source.format === 'json') {
     const read = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
@@ -183,10 +105,12 @@ async function prepareInProcess(
     context = await indexContext(source, registry, (bytes, found) => progress('context', bytes, found));
   }
 
-  return async (bundle) => {
-    const batcher = new AuditBatcher({ registry, mappings, context, runId, evaluatedAt });
+  const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
+  const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks, populationName);
+  try {
+    const batcher = new AuditBatcher({ registry, mappings, context, runId, evaluatedAt: started.toISOString() });
     const writeIfFull = async () => {
-      if (batcher.pendingCharacters >= BATCH_CHARACTERS) await bundle.writeBatch(batcher.take());
+      if (batcher.pendingBytes >= BATCH_BYTES) await bundle.writeBatch(batcher.take());
     };
     if (document) {
       for (const chunk of document.bytes) await bundle.writePopulationBytes(chunk);
@@ -207,10 +131,16 @@ async function prepareInProcess(
         await writeIfFull();
       }
     }
-    batcher.judgeAccountsWithoutFacts(accountsWithoutFacts([batcher.tallies()]));
+    batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take());
-    return [batcher.tallies()];
-  };
+    return await finishBundle({ ...options, runId, started, now, source, bundle, batcher, inputHash, progress });
+  } catch (error) {
+    // Bad input found mid-stream, a store that failed, a deadline: leave
+    // nothing behind that could pass for evidence (locked S3 objects cannot be
+    // deleted, so the S3 store completes nothing before the manifest).
+    await bundle.abort().catch(() => undefined);
+    throw error;
+  }
 }
 
 interface FinishState extends AuditOptions {
@@ -219,7 +149,7 @@ interface FinishState extends AuditOptions {
   now: () => Date;
   source: InventorySource;
   bundle: EvidenceBundleWriter;
-  tallies: AuditTallies[];
+  batcher: AuditBatcher;
   /** SHA-256 of the input file, fed as it was read. */
   inputHash: ReturnType<typeof createHash>;
   progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void;
@@ -228,8 +158,8 @@ interface FinishState extends AuditOptions {
 /** Summaries, catalog, report and manifest: the bundle's closing files. */
 async function finishBundle(state: FinishState): Promise<AuditResult> {
   const { registry, mappings, bundle, source, runId } = state;
-  const { overall, compliance, header, resources } = mergeTallies(registry, mappings, state.tallies);
-  state.progress('report', source.sizeBytes, resources);
+  const { overall, compliance, header } = state.batcher;
+  state.progress('report', source.sizeBytes, state.batcher.resourcesRead);
   const frameworks: FrameworkSummary[] = compliance.summarise();
   const run: RunInfo = {
     runId,

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { newRunId, runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
@@ -235,9 +235,6 @@ async function auditFile(
     tool: TOOL,
     failOn,
     runId,
-    // Large NDJSON inventories are judged on worker threads, one per core (two at most: the
-    // main thread still hashes and writes the bundle).
-    workers: { count: Math.min(2, availableParallelism()), frameworks },
     onProgress: (p) =>
       progress?.update(
         p.phase === 'context' ? 'indexing' : p.phase === 'evaluate' ? 'auditing' : 'reporting',

@@ -93,7 +93,8 @@ export class EvidenceBundleWriter {
    * its hash is the input's, and it replays to the same findings.
    */
   writePopulationBytes(chunk: Buffer): Promise<void> | undefined {
-    return this.population.write(chunk);
+    // A copy: the reader is still parsing these bytes, and a writer may keep what it is given.
+    return this.population.write(Buffer.from(chunk));
   }
 
   /**
@@ -105,14 +106,16 @@ export class EvidenceBundleWriter {
     const queue = (flush: Promise<void> | undefined) => {
       if (flush) flushes.push(flush);
     };
-    if (batch.findings.length > 0) queue(this.findings.write(batch.findings));
-    for (const [framework, rows] of Object.entries(batch.auditorCsv)) {
-      if (rows.length > 0) queue(this.auditorCsv.get(framework)?.write(rows));
+    for (const chunk of batch.findings) queue(this.findings.write(chunk));
+    for (const [framework, chunks] of Object.entries(batch.auditorCsv)) {
+      const csv = this.auditorCsv.get(framework);
+      for (const chunk of chunks) queue(csv?.write(chunk));
     }
     const scratch = this.reportScratch;
-    if (batch.reportRows.length > 0 && scratch && !scratch.stream.write(batch.reportRows)) {
+    let drained = true;
+    for (const chunk of batch.reportRows) if (scratch) drained = scratch.stream.write(chunk) && drained;
+    if (!drained && scratch)
       flushes.push(new Promise<void>((resolve) => scratch.stream.once('drain', () => resolve())));
-    }
     if (flushes.length > 0) await Promise.all(flushes);
   }
 

@@ -9,6 +9,7 @@
  */
 import type { Finding } from '../types.js';
 import { csvCell } from './csv.js';
+import type { Utf8Sink } from './utf8-sink.js';
 
 export const AUDITOR_CSV_HEADER = [
   'framework',
@@ -45,17 +46,20 @@ interface ControlText {
   requirements: readonly string[];
   /** `{"runId":…,…,"service":…,"status":` */
   jsonHead: string;
+  jsonHeadBytes: Buffer;
   /** `,"requirements":[…],"remediation":…}\n` */
   jsonTail: string;
-  /** Per requirement: its framework and the row's first six cells, comma-terminated. */
-  csvHeads: { framework: string; head: string }[];
+  jsonTailBytes: Buffer;
+  /** Per requirement: its framework and the row's first six cells, comma-terminated, encoded. */
+  csvHeads: { framework: string; head: Buffer }[];
   /** `,<evaluated_at>,<remediation>\r\n`, for rows that call for action. */
-  csvTail: string;
+  csvTail: Buffer;
   /** `,<evaluated_at>,\r\n`: a passing or not-applicable row needs no remediation. */
-  csvTailNoAction: string;
+  csvTailNoAction: Buffer;
 }
 
 const json = JSON.stringify;
+const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /** Rows with these statuses leave the remediation cell empty: there is nothing to fix. */
 const NO_ACTION: ReadonlySet<string> = new Set(['PASS', 'NOT_APPLICABLE']);
@@ -80,13 +84,17 @@ export class FindingSerialiser {
     ) {
       return cached;
     }
+    const jsonHead =
+      `{"runId":${json(finding.runId)},"controlId":${json(finding.controlId)},"controlHash":${json(finding.controlHash)},` +
+      `"title":${json(finding.title)},"severity":${json(finding.severity)},"service":${json(finding.service)},"status":`;
+    const jsonTail = `,"requirements":${json(finding.requirements)},"remediation":${json(finding.remediation)}}\n`;
     const text: ControlText = {
       key: finding,
       requirements: finding.requirements,
-      jsonHead:
-        `{"runId":${json(finding.runId)},"controlId":${json(finding.controlId)},"controlHash":${json(finding.controlHash)},` +
-        `"title":${json(finding.title)},"severity":${json(finding.severity)},"service":${json(finding.service)},"status":`,
-      jsonTail: `,"requirements":${json(finding.requirements)},"remediation":${json(finding.remediation)}}\n`,
+      jsonHead,
+      jsonHeadBytes: utf8(jsonHead),
+      jsonTail,
+      jsonTailBytes: utf8(jsonTail),
       csvHeads: finding.requirements.flatMap((qualified) => {
         const requirement = this.requirements.get(qualified);
         if (!requirement) return [];
@@ -98,47 +106,68 @@ export class FindingSerialiser {
           finding.title,
           finding.severity,
         ];
-        return [{ framework: requirement.framework, head: `${cells.map(csvCell).join(',')},` }];
+        return [{ framework: requirement.framework, head: utf8(`${cells.map(csvCell).join(',')},`) }];
       }),
-      csvTail: `,${csvCell(finding.evaluatedAt)},${csvCell(finding.remediation)}\r\n`,
-      csvTailNoAction: `,${csvCell(finding.evaluatedAt)},\r\n`,
+      csvTail: utf8(`,${csvCell(finding.evaluatedAt)},${csvCell(finding.remediation)}\r\n`),
+      csvTailNoAction: utf8(`,${csvCell(finding.evaluatedAt)},\r\n`),
     };
     this.byControl.set(finding.controlId, text);
     return text;
   }
 
-  /** One line of findings.jsonl, newline included. */
-  jsonLine(finding: Finding): string {
-    const text = this.textFor(finding);
+  /** The resource-level part of a findings.jsonl line: from the status value to the observed values. */
+  private jsonBody(finding: Finding): string {
     return (
-      `${text.jsonHead}${json(finding.status)},"reason":${json(finding.reason)},"resourceType":${json(finding.resourceType)},` +
+      `${json(finding.status)},"reason":${json(finding.reason)},"resourceType":${json(finding.resourceType)},` +
       `"resourceId":${json(finding.resourceId)},"resourceName":${json(finding.resourceName)},"resourceArn":${json(finding.resourceArn)},` +
       `"accountId":${json(finding.accountId)},"region":${json(finding.region)},"evaluatedAt":${json(finding.evaluatedAt)},` +
-      `"configurationCaptureTime":${json(finding.configurationCaptureTime)},"observed":${json(finding.observed)}${text.jsonTail}`
+      `"configurationCaptureTime":${json(finding.configurationCaptureTime)},"observed":${json(finding.observed)}`
     );
   }
 
+  /** One line of findings.jsonl, newline included. */
+  jsonLine(finding: Finding): string {
+    const text = this.textFor(finding);
+    return `${text.jsonHead}${this.jsonBody(finding)}${text.jsonTail}`;
+  }
+
+  /** Writes `jsonLine(finding)` to the sink, its control's parts already encoded. */
+  writeJsonLine(finding: Finding, sink: Utf8Sink): void {
+    const text = this.textFor(finding);
+    sink.bytes(text.jsonHeadBytes);
+    sink.text(this.jsonBody(finding));
+    sink.bytes(text.jsonTailBytes);
+  }
+
   /**
-   * The auditor CSV rows of a finding, one per mapped requirement, grouped by
-   * framework; the resource's cells are encoded once for all of them.
+   * Writes the auditor CSV rows of a finding, one per mapped requirement, to
+   * its framework's sink; the resource's cells are encoded once for all of them.
    */
-  csvRows(finding: Finding, emit: (framework: string, row: string) => void): void {
+  writeCsvRows(finding: Finding, sinkFor: (framework: string) => Utf8Sink | undefined): void {
     const text = this.textFor(finding);
     if (text.csvHeads.length === 0) return;
-    const middle = [
-      finding.status,
-      finding.resourceType,
-      finding.resourceId,
-      finding.resourceName,
-      finding.resourceArn,
-      finding.accountId,
-      finding.region,
-      finding.reason,
-      finding.configurationCaptureTime,
-    ]
-      .map(csvCell)
-      .join(',');
+    const middle = utf8(
+      [
+        finding.status,
+        finding.resourceType,
+        finding.resourceId,
+        finding.resourceName,
+        finding.resourceArn,
+        finding.accountId,
+        finding.region,
+        finding.reason,
+        finding.configurationCaptureTime,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
     const tail = NO_ACTION.has(finding.status) ? text.csvTailNoAction : text.csvTail;
-    for (const { framework, head } of text.csvHeads) emit(framework, `${head}${middle}${tail}`);
+    for (const { framework, head } of text.csvHeads) {
+      const sink = sinkFor(framework);
+      if (!sink) continue;
+      sink.bytes(head);
+      sink.bytes(middle);
+      sink.bytes(tail);
+    }
   }
 }

@@ -14,25 +14,6 @@ const increment = (counts: Record<string, number>, key: string) => {
 const sortedByKey = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-/** Adds every count of `source` into `target`. */
-const addCounts = (target: Record<string, number>, source: Readonly<Record<string, number>>) => {
-  for (const [key, count] of Object.entries(source)) target[key] = (target[key] ?? 0) + count;
-};
-
-/**
- * What a tally has counted, as plain data: audit workers each count their
- * share of the inventory, and the run's tally absorbs theirs.
- */
-export interface OverallTallyState {
-  population: PopulationCounts;
-  accounts: string[];
-  regions: string[];
-  findings: StatusCounts;
-  bySeverity: Record<Severity, StatusCounts>;
-  byService: Record<string, StatusCounts>;
-  collectionErrors: Record<string, unknown>[];
-}
-
 export class OverallTally {
   private readonly population: PopulationCounts = {
     recordsRead: 0,
@@ -97,39 +78,6 @@ export class OverallTally {
 
   get knownAccounts(): ReadonlySet<string> {
     return this.accounts;
-  }
-
-  state(): OverallTallyState {
-    return {
-      population: this.population,
-      accounts: [...this.accounts],
-      regions: [...this.regions],
-      findings: this.findings,
-      bySeverity: this.bySeverity,
-      byService: this.byService,
-      collectionErrors: this.collectionErrors,
-    };
-  }
-
-  /** Adds another tally's counts (a worker's share) to this one. */
-  absorb(other: OverallTallyState): void {
-    const { population } = this;
-    population.recordsRead += other.population.recordsRead;
-    population.evaluated += other.population.evaluated;
-    addCounts(population.outOfScope, other.population.outOfScope);
-    addCounts(population.unknownTypes, other.population.unknownTypes);
-    addCounts(population.byResourceType, other.population.byResourceType);
-    population.accountsWithoutFacts.push(...other.population.accountsWithoutFacts);
-    for (const account of other.accounts) this.accounts.add(account);
-    for (const region of other.regions) this.regions.add(region);
-    addCounts(this.findings, other.findings);
-    for (const severity of SEVERITIES) addCounts(this.bySeverity[severity], other.bySeverity[severity]);
-    for (const [service, counts] of Object.entries(other.byService)) {
-      const mine = this.byService[service] ?? emptyCounts();
-      this.byService[service] = mine;
-      addCounts(mine, counts);
-    }
-    this.collectionErrors.push(...other.collectionErrors);
   }
 
   summarise(controlCounts: (controlId: string) => StatusCounts): OverallSummary {

@@ -3,11 +3,11 @@
  * the CLI's default (an S3 store implements the same contract). Every file is
  * hashed with SHA-256 as it is written, so the manifest never re-reads it.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EvidenceWriteError } from '../errors.js';
-import { HashedChunks } from './hashed-chunks.js';
+import { PendingChunks } from './hashed-chunks.js';
 
 export interface EvidenceFile {
   /** Path inside the bundle, with `/` separators. */
@@ -18,8 +18,10 @@ export interface EvidenceFile {
 
 export interface EvidenceFileWriter {
   /**
-   * Appends text or bytes. Returns a promise only when the caller must wait
-   * (a flush under backpressure): most calls just buffer, and awaiting a
+   * Appends text or bytes. Bytes become the writer's: the caller must not
+   * change or reuse them (a local store hands them to its writer thread
+   * without a copy). Returns a promise only when the caller must wait (a
+   * flush under backpressure): most calls just buffer, and awaiting a
    * promise per line costs more than the line.
    */
   write(data: string | Uint8Array): Promise<void> | undefined;
@@ -50,61 +52,149 @@ export async function writeEvidenceFile(store: EvidenceStore, path: string, cont
 }
 
 /**
- * Batches small writes into 1 MiB chunks, below a stream buffer of 2 MiB:
- * with Node's 16 KiB default every chunk would wait for a 'drain'.
+ * Small writes are gathered into 1 MiB chunks (bytes of 64 KiB or more go
+ * as they are); a file may have 8 MiB on its way to the writer thread
+ * before `write` asks the caller to wait.
  */
 const FLUSH_AT = 1 << 20;
-const STREAM_BUFFER = 2 << 20;
+const DIRECT_BYTES = 64 << 10;
+const IN_FLIGHT_LIMIT = 8 << 20;
+
+type FromWriterThread =
+  | { type: 'written'; id: number; bytes: number }
+  | { type: 'closed'; id: number; sha256: string; bytes: number }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'abandoned'; id: number };
+
+/**
+ * The thread that hashes and writes a local bundle's files: the main thread
+ * only encodes text and hands the bytes over, without a copy. One per store,
+ * started with its first file; it keeps the process alive only while a file
+ * is open.
+ */
+class WriterThread {
+  private readonly worker = new Worker(new URL('./file-writer-thread.mjs', import.meta.url));
+  private readonly listeners = new Map<number, (message: FromWriterThread) => void>();
+  private nextId = 0;
+
+  constructor() {
+    this.worker.unref();
+    this.worker.on('message', (message: FromWriterThread) => this.listeners.get(message.id)?.(message));
+    this.worker.on('error', (error) => {
+      for (const listener of this.listeners.values()) listener({ type: 'failed', id: -1, message: error.message });
+    });
+  }
+
+  /** Opens a file; `listener` hears every reply about it until `forget`. */
+  open(path: string, listener: (message: FromWriterThread) => void): number {
+    const id = this.nextId++;
+    if (this.listeners.size === 0) this.worker.ref();
+    this.listeners.set(id, listener);
+    this.worker.postMessage({ type: 'open', id, path });
+    return id;
+  }
+
+  write(id: number, data: Uint8Array): void {
+    // The bytes move without a copy, unless they may sit in Node's shared
+    // pool of small buffers, which must stay on this thread.
+    const owned = data.buffer.byteLength > Buffer.poolSize ? data : Buffer.from(data);
+    this.worker.postMessage({ type: 'write', id, data: owned }, [owned.buffer as ArrayBuffer]);
+  }
+
+  close(id: number): void {
+    this.worker.postMessage({ type: 'close', id });
+  }
+
+  forget(id: number): void {
+    this.listeners.delete(id);
+    if (this.listeners.size === 0) this.worker.unref();
+  }
+
+  /** Closes every open file and stops the thread. */
+  async stop(): Promise<void> {
+    const id = this.nextId++;
+    const abandoned = new Promise<void>((resolve) => {
+      this.worker.ref();
+      this.listeners.set(id, () => resolve());
+      this.worker.once('exit', () => resolve());
+    });
+    this.worker.postMessage({ type: 'abandon', id });
+    await abandoned;
+    await this.worker.terminate();
+  }
+}
 
 class LocalFileWriter implements EvidenceFileWriter {
-  private readonly chunks = new HashedChunks();
-  private readonly stream: WriteStream;
+  private readonly chunks = new PendingChunks();
+  private readonly id: number;
+  private inFlight = 0;
   private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private closed: EvidenceFile | null = null;
 
   constructor(
+    private readonly thread: WriterThread,
     private readonly fullPath: string,
     private readonly path: string,
   ) {
-    // `wx`: never overwrite evidence that is already there.
-    this.stream = createWriteStream(fullPath, { flags: 'wx', highWaterMark: STREAM_BUFFER });
-    this.stream.on('error', (error) => {
-      this.failure = error;
+    this.id = thread.open(fullPath, (message) => {
+      if (message.type === 'written') this.inFlight -= message.bytes;
+      else if (message.type === 'closed')
+        this.closed = { path: this.path, sha256: message.sha256, bytes: message.bytes };
+      else if (message.type === 'failed')
+        this.failure ??= new EvidenceWriteError(`${this.fullPath}: ${message.message}`);
+      const wake = this.wake;
+      this.wake = null;
+      wake?.();
     });
   }
 
   write(data: string | Uint8Array): Promise<void> | undefined {
-    this.chunks.push(data);
-    return this.chunks.pending >= FLUSH_AT ? this.flush() : undefined;
+    if (this.failure) return Promise.reject(this.failure);
+    if (typeof data !== 'string' && data.length >= DIRECT_BYTES) {
+      this.flush();
+      this.send(data);
+    } else {
+      this.chunks.push(data);
+      if (this.chunks.pending < FLUSH_AT) return undefined;
+      this.flush();
+    }
+    return this.inFlight > IN_FLIGHT_LIMIT ? this.until(() => this.inFlight <= IN_FLIGHT_LIMIT) : undefined;
   }
 
-  private async flush(): Promise<void> {
-    if (this.failure)
-      throw new EvidenceWriteError(`${this.fullPath}: ${this.failure.message}`, { cause: this.failure });
-    if (this.chunks.pending === 0) return;
-    const chunk = this.chunks.take();
-    if (!this.stream.write(chunk)) {
-      await new Promise<void>((resolve, reject) => {
-        const onError = (error: Error) =>
-          reject(new EvidenceWriteError(`${this.fullPath}: ${error.message}`, { cause: error }));
-        this.stream.once('drain', () => {
-          this.stream.off('error', onError);
-          resolve();
-        });
-        this.stream.once('error', onError);
+  private flush(): void {
+    if (this.chunks.pending > 0) this.send(this.chunks.take());
+  }
+
+  private send(bytes: Uint8Array): void {
+    this.inFlight += bytes.length;
+    this.thread.write(this.id, bytes);
+  }
+
+  /** Waits until `done()` holds, or throws the file's failure. */
+  private async until(done: () => boolean): Promise<void> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      if (done()) return;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
       });
     }
   }
 
   async close(): Promise<EvidenceFile> {
-    await this.flush();
-    await new Promise<void>((resolve, reject) => {
-      this.stream.end((error?: Error | null) =>
-        error ? reject(new EvidenceWriteError(`${this.fullPath}: ${error.message}`, { cause: error })) : resolve(),
-      );
-    });
-    if (this.failure)
-      throw new EvidenceWriteError(`${this.fullPath}: ${this.failure.message}`, { cause: this.failure });
-    return { path: this.path, sha256: this.chunks.digest(), bytes: this.chunks.bytes };
+    if (!this.closed) {
+      this.flush();
+      this.thread.close(this.id);
+      try {
+        await this.until(() => this.closed !== null);
+      } finally {
+        this.thread.forget(this.id);
+      }
+    }
+    const closed = this.closed;
+    if (!closed) throw new EvidenceWriteError(`${this.fullPath}: was not closed`);
+    return closed;
   }
 }
 
@@ -120,6 +210,7 @@ class LocalFileWriter implements EvidenceFileWriter {
 export class LocalDirectoryStore implements EvidenceStore {
   private createdDirectory = false;
   private readonly written: string[] = [];
+  private thread: WriterThread | null = null;
 
   constructor(readonly location: string) {}
 
@@ -146,10 +237,14 @@ export class LocalDirectoryStore implements EvidenceStore {
   open(path: string): EvidenceFileWriter {
     const fullPath = join(this.location, ...path.split('/'));
     this.written.push(fullPath);
-    return new LocalFileWriter(fullPath, path);
+    this.thread ??= new WriterThread();
+    return new LocalFileWriter(this.thread, fullPath, path);
   }
 
   async abort(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    await thread?.stop();
     await Promise.all(this.written.map((file) => rm(file, { force: true })));
     if (this.createdDirectory) await rmdir(this.location).catch(() => undefined);
   }

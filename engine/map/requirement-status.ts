@@ -88,23 +88,6 @@ export class ComplianceTally {
     return this.byControl.get(controlId) ?? emptyCounts();
   }
 
-  /** The counts per control, as plain data (an audit worker's share). */
-  state(): Record<string, StatusCounts> {
-    return Object.fromEntries(this.byControl);
-  }
-
-  /** Adds another tally's counts per control to this one. */
-  absorb(other: Readonly<Record<string, StatusCounts>>): void {
-    for (const [controlId, counts] of Object.entries(other)) {
-      let mine = this.byControl.get(controlId);
-      if (!mine) {
-        mine = emptyCounts();
-        this.byControl.set(controlId, mine);
-      }
-      for (const status of STATUSES) mine[status] += counts[status];
-    }
-  }
-
   summarise(): FrameworkSummary[] {
     return this.frameworks.map((mapping) => {
       const byStatus = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;

@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../engine/evidence/csv.js';
 import { AUDITOR_CSV_HEADER, FindingSerialiser } from '../../engine/evidence/finding-serialiser.js';
+import { Utf8Sink } from '../../engine/evidence/utf8-sink.js';
 import { HashedChunks } from '../../engine/evidence/hashed-chunks.js';
+import { EvidenceWriteError } from '../../engine/errors.js';
 import type { Finding } from '../../engine/types.js';
 import { LocalDirectoryStore } from '../../engine/evidence/store.js';
 import { verifyBundle } from '../../engine/evidence/verify.js';
@@ -55,6 +57,49 @@ describe('Store and verification', () => {
     await expect(new LocalDirectoryStore(out).prepare()).rejects.toThrow(/not empty/);
     await store.abort();
     await expect(readFile(join(out, 'a.txt'))).rejects.toThrow();
+  });
+
+  it('writes text and large bytes in order through its writer thread, and hashes them', async () => {
+    // Prepare: text below and above the batching size, bytes that go as they are.
+    const store = new LocalDirectoryStore(join(dir, 'mixed'));
+    await store.prepare();
+    const big = Buffer.alloc(3 << 20, 0x61);
+    const expected = Buffer.concat([
+      Buffer.from('head é\n'),
+      big,
+      Buffer.from('x'.repeat(2 << 20)),
+      Buffer.from('end'),
+    ]);
+    // Act
+    const writer = store.open('mixed.bin');
+    await writer.write('head é\n');
+    await writer.write(Buffer.from(big));
+    await writer.write('x'.repeat(2 << 20));
+    await writer.write('end');
+    const file = await writer.close();
+    // Assess
+    const content = await readFile(join(dir, 'mixed', 'mixed.bin'));
+    expect(content.equals(expected)).toBe(true);
+    expect(file.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+    expect(file.bytes).toBe(expected.length);
+  });
+
+  it('reports a file it cannot create as an evidence write error, and closes the rest on abort', async () => {
+    // Prepare: the second file's name is taken (by another writer, between prepare and open).
+    const out = join(dir, 'clash');
+    const store = new LocalDirectoryStore(out);
+    await store.prepare();
+    const open = store.open('open.txt');
+    await open.write('kept open');
+    await writeFile(join(out, 'taken'), 'someone else');
+    // Act
+    const clash = store.open('taken');
+    const closing = clash.close();
+    // Assess
+    await expect(closing).rejects.toThrow(EvidenceWriteError);
+    await expect(closing).rejects.toThrow(/taken: EEXIST/);
+    await store.abort();
+    await expect(readdir(dir)).resolves.toEqual([]);
   });
 
   it('verifies a bundle and names each tampering', async () => {
@@ -119,22 +164,31 @@ describe('Class: FindingSerialiser', () => {
     ['hipaa:164.308(a)(7)(ii)(A)', { framework: 'hipaa', id: '164.308(a)(7)(ii)(A)', title: 'Data backup plan' }],
   ]);
 
-  it('writes exactly what JSON.stringify writes, across cached controls', () => {
+  it('writes exactly what JSON.stringify writes, across cached controls, as text and as bytes', () => {
     const serialiser = new FindingSerialiser(requirements);
-    for (const f of [
+    const sink = new Utf8Sink();
+    const findings = [
       finding(),
-      finding({ status: 'PASS', resourceName: 'n' }),
-      finding({ title: 'changed', requirements: [] }),
-    ]) {
+      finding({ status: 'PASS', resourceName: 'n', reason: 'Bucket → “quoted” ünïcode' }),
+      finding({ title: 'changed', requirements: [], remediation: 'Console → Settings' }),
+    ];
+    for (const f of findings) {
       expect(serialiser.jsonLine(f)).toBe(`${JSON.stringify(f)}\n`);
+      serialiser.writeJsonLine(f, sink);
     }
+    expect(Buffer.concat(sink.take()).toString('utf8')).toBe(findings.map((f) => `${JSON.stringify(f)}\n`).join(''));
   });
 
   it('writes one CSV row per known requirement, as csvRow would', () => {
     const serialiser = new FindingSerialiser(requirements);
     const f = finding();
-    const rows: [string, string][] = [];
-    serialiser.csvRows(f, (framework, row) => rows.push([framework, row]));
+    const sinks = new Map<string, Utf8Sink>();
+    serialiser.writeCsvRows(f, (framework) => {
+      const sink = sinks.get(framework) ?? new Utf8Sink();
+      sinks.set(framework, sink);
+      return sink;
+    });
+    const rows = [...sinks].map(([framework, sink]) => [framework, Buffer.concat(sink.take()).toString('utf8')]);
     const cells = (id: string, title: string) => [
       id,
       title,
@@ -162,9 +216,9 @@ describe('Class: FindingSerialiser', () => {
 
   it('leaves remediation empty on rows with nothing to fix', () => {
     const serialiser = new FindingSerialiser(requirements);
-    const rows: string[] = [];
-    serialiser.csvRows(finding({ status: 'PASS' }), (_framework, row) => rows.push(row));
-    expect(rows[0]).toMatch(/,2026-11-26T00:00:00\.000Z,\r\n$/);
+    const sink = new Utf8Sink();
+    serialiser.writeCsvRows(finding({ status: 'PASS' }), (framework) => (framework === 'soc2' ? sink : undefined));
+    expect(Buffer.concat(sink.take()).toString('utf8')).toMatch(/,2026-11-26T00:00:00\.000Z,\r\n$/);
   });
 });
 
@@ -181,5 +235,30 @@ describe('Class: HashedChunks', () => {
     );
     expect(chunks.bytes).toBe(first.length + second.length);
     expect(chunks.digest()).toBe(createHash('sha256').update(first).update(second).digest('hex'));
+  });
+});
+
+describe('Class: Utf8Sink', () => {
+  it('encodes text and copies bytes in order across slabs, however large a piece', () => {
+    // Prepare: pieces that fill slabs exactly, overflow them, and exceed one.
+    const sink = new Utf8Sink();
+    const pieces: (string | Buffer)[] = [
+      'a'.repeat(300_000),
+      'é→'.repeat(200_000),
+      Buffer.alloc(700_000, 0x62),
+      'z'.repeat(2_000_000),
+      Buffer.alloc(1_500_000, 0x63),
+      'end\n',
+    ];
+    // Act
+    for (const piece of pieces) typeof piece === 'string' ? sink.text(piece) : sink.bytes(piece);
+    const size = sink.size;
+    const chunks = sink.take();
+    // Assess
+    const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+    expect(Buffer.concat(chunks).equals(expected)).toBe(true);
+    expect(size).toBe(expected.length);
+    expect(sink.size).toBe(0);
+    expect(sink.take()).toEqual([]);
   });
 });

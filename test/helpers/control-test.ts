@@ -32,12 +32,7 @@ export function contextOf(resources: Resource[] = []): ContextIndex {
 }
 
 /** Evaluates one resource with one control, as the engine does. */
-export function judge(
-  control: Control,
-  resource: Resource,
-  context: Resource[] = [],
-  asOf?: Date,
-): Verdict {
+export function judge(control: Control, resource: Resource, context: Resource[] = [], asOf?: Date): Verdict {
   const when = asOf ?? (resource.captureTime ? new Date(resource.captureTime) : new Date('2026-01-01T00:00:00Z'));
   return runControl(control, resource, contextOf(context), when);
 }

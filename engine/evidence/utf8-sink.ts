@@ -1,0 +1,74 @@
+/**
+ * Writes text and bytes straight into UTF-8 slabs of 1 MiB. The bundle's
+ * text is millions of short pieces; joining them into one string and
+ * encoding that copies every byte twice, and a single non-Latin-1 character
+ * (an arrow in a remediation) makes the joined string two bytes a character.
+ * Writing each piece into the slab encodes it once, and pieces that repeat
+ * (a control's title, a requirement's cells) are encoded once and copied.
+ */
+const SLAB_BYTES = 1 << 20;
+/** UTF-8 needs at most three bytes for a UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
+
+export class Utf8Sink {
+  private slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  private used = 0;
+  private full: Buffer[] = [];
+  private sealedBytes = 0;
+
+  /** Appends text, encoded as UTF-8. */
+  text(text: string): void {
+    if (this.used + text.length * MAX_BYTES_PER_UNIT > this.slab.length) {
+      this.seal();
+      if (text.length * MAX_BYTES_PER_UNIT > this.slab.length) {
+        const encoded = Buffer.from(text, 'utf8');
+        this.full.push(encoded);
+        this.sealedBytes += encoded.length;
+        return;
+      }
+    }
+    this.used += this.slab.write(text, this.used, 'utf8');
+  }
+
+  /** Appends bytes (already encoded text). */
+  bytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.slab.length) {
+      this.seal();
+      if (bytes.length > this.slab.length) {
+        this.full.push(Buffer.from(bytes));
+        this.sealedBytes += bytes.length;
+        return;
+      }
+    }
+    this.slab.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  private seal(): void {
+    if (this.used === 0) return;
+    this.full.push(this.slab.subarray(0, this.used));
+    this.sealedBytes += this.used;
+    this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    this.used = 0;
+  }
+
+  /** Bytes written so far (sealed and pending). */
+  get size(): number {
+    return this.sealedBytes + this.used;
+  }
+
+  /**
+   * Everything written since the last take, as chunks the caller owns: no
+   * one writes into them again.
+   *
+   * @example
+   * const sink = new Utf8Sink(); sink.text('é'); Buffer.concat(sink.take()).toString(); // 'é'
+   */
+  take(): Buffer[] {
+    this.seal();
+    const chunks = this.full;
+    this.full = [];
+    this.sealedBytes = 0;
+    return chunks;
+  }
+}
