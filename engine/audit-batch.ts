@@ -44,6 +44,12 @@ function contextLineFilter(contextTypes: ReadonlySet<string>): (line: string) =>
   return (line) => pattern.test(line);
 }
 
+/** Whether the context keeps this record: a resource in scope, of a type some control consults. */
+const isContextRecord = (context: ContextIndex, record: InventoryRecord): boolean =>
+  record.kind === 'resource' &&
+  !OUT_OF_SCOPE_STATUSES.has(record.resource.status) &&
+  context.keeps(record.resource.resourceType);
+
 /** Adds a record to the context when it is a resource in scope. */
 export function addToContext(context: ContextIndex, record: InventoryRecord): void {
   if (record.kind === 'resource' && !OUT_OF_SCOPE_STATUSES.has(record.resource.status)) context.add(record.resource);
@@ -52,26 +58,35 @@ export function addToContext(context: ContextIndex, record: InventoryRecord): vo
 /**
  * The first pass over an NDJSON inventory: the resources controls consult
  * besides the one they judge (account facts, policies, trails, ...). Only
- * lines that may hold one are parsed.
+ * lines that may hold one are parsed. `parsedLines` keeps the records of
+ * lines that went whole into the context, for the second pass to reuse.
  *
  * @example
- * const context = await indexContext(source, registry, (bytes, records) => progress(bytes, records));
+ * const { context, parsedLines } = await indexContext(source, registry);
+ * for await (const record of readInventory(source, { parsedLines })) batcher.add(record);
  */
 export async function indexContext(
   source: InventorySource,
   registry: Registry,
   onProgress?: (bytesRead: number, records: number) => void,
-): Promise<ContextIndex> {
+): Promise<{ context: ContextIndex; parsedLines: Map<number, InventoryRecord[]> }> {
   const context = new ContextIndex(registry.contextTypes);
+  const parsedLines = new Map<number, InventoryRecord[]>();
   let records = 0;
   for await (const record of readInventory(source, {
     lineFilter: contextLineFilter(registry.contextTypes),
+    // The context holds these resources anyway: keeping their lines costs an entry, not a copy.
+    onParsedLine: (lineNumber, lineRecords) => {
+      if (lineRecords.length > 0 && lineRecords.every((one) => isContextRecord(context, one))) {
+        parsedLines.set(lineNumber, lineRecords);
+      }
+    },
     ...(onProgress ? { onProgress: (bytes: number) => onProgress(bytes, records) } : {}),
   })) {
     if (record.kind === 'resource') records++;
     addToContext(context, record);
   }
-  return context;
+  return { context, parsedLines };
 }
 
 /** The requirement ids, framework and title the auditor CSVs name. */

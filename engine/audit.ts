@@ -7,7 +7,7 @@
  * facts, policies, trails, ...), the second streams every resource through
  * the controls and straight into the bundle.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AuditBatcher, addToContext, indexContext } from './audit-batch.js';
 import { ContextIndex } from './evaluate/context.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
@@ -85,16 +85,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
   // A JSON document is in memory anyway: it is read once and walked twice.
   // NDJSON is streamed twice: a first pass for the context, then the judging.
-  const inputHash = createHash('sha256');
   let context: ContextIndex;
+  let parsedLines: ReadonlyMap<number, readonly InventoryRecord[]> | undefined;
   let document: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
   if (source.format === 'json') {
     const read = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
     for await (const record of readInventory(source, {
-      onChunk: (chunk) => {
-        inputHash.update(chunk);
-        read.bytes.push(chunk);
-      },
+      onChunk: (chunk) => read.bytes.push(chunk),
     })) {
       read.records.push(record);
     }
@@ -102,7 +99,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     for (const record of read.records) addToContext(context, record);
     document = read;
   } else {
-    context = await indexContext(source, registry, (bytes, found) => progress('context', bytes, found));
+    ({ context, parsedLines } = await indexContext(source, registry, (bytes, found) =>
+      progress('context', bytes, found),
+    ));
   }
 
   const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
@@ -120,12 +119,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
     } else {
       for await (const record of readInventory(source, {
-        onChunk: (chunk) => {
-          inputHash.update(chunk);
-          // The copy follows the read; its pace is the audit's, so it cannot run away.
-          void bundle.writePopulationBytes(chunk);
-        },
+        // The copy follows the read; its pace is the audit's, so it cannot run away.
+        onChunk: (chunk) => void bundle.writePopulationBytes(chunk),
         onProgress: (bytes) => progress('evaluate', bytes, batcher.resourcesRead),
+        ...(parsedLines ? { parsedLines } : {}),
       })) {
         batcher.add(record);
         await writeIfFull();
@@ -133,7 +130,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     }
     batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take());
-    return await finishBundle({ ...options, runId, started, now, source, bundle, batcher, inputHash, progress });
+    return await finishBundle({ ...options, runId, started, now, source, bundle, batcher, progress });
   } catch (error) {
     // Bad input found mid-stream, a store that failed, a deadline: leave
     // nothing behind that could pass for evidence (locked S3 objects cannot be
@@ -150,8 +147,6 @@ interface FinishState extends AuditOptions {
   source: InventorySource;
   bundle: EvidenceBundleWriter;
   batcher: AuditBatcher;
-  /** SHA-256 of the input file, fed as it was read. */
-  inputHash: ReturnType<typeof createHash>;
   progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void;
 }
 
@@ -159,6 +154,7 @@ interface FinishState extends AuditOptions {
 async function finishBundle(state: FinishState): Promise<AuditResult> {
   const { registry, mappings, bundle, source, runId } = state;
   const { overall, compliance, header } = state.batcher;
+  const population = await bundle.closePopulation();
   state.progress('report', source.sizeBytes, state.batcher.resourcesRead);
   const frameworks: FrameworkSummary[] = compliance.summarise();
   const run: RunInfo = {
@@ -172,7 +168,7 @@ async function finishBundle(state: FinishState): Promise<AuditResult> {
       format: header ? `compliance-auditor inventory (${source.format})` : source.format,
       gzip: source.gzip,
       sizeBytes: source.sizeBytes,
-      sha256: state.inputHash.digest('hex'),
+      sha256: population.sha256,
     },
     ...catalogIdentity(registry, mappings, state.catalogVersion),
     failOn: state.failOn ?? null,

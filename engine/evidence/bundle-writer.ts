@@ -50,6 +50,7 @@ const REQUIREMENTS_CSV_HEADER = [
 export class EvidenceBundleWriter {
   private readonly findings: EvidenceFileWriter;
   private readonly population: EvidenceFileWriter;
+  private populationClosed = false;
   private readonly auditorCsv = new Map<string, EvidenceFileWriter>();
   private readonly closed: EvidenceFile[] = [];
   private reportScratch: { dir: string; stream: ReturnType<typeof createWriteStream> } | null = null;
@@ -95,6 +96,17 @@ export class EvidenceBundleWriter {
   writePopulationBytes(chunk: Buffer): Promise<void> | undefined {
     // A copy: the reader is still parsing these bytes, and a writer may keep what it is given.
     return this.population.write(Buffer.from(chunk));
+  }
+
+  /**
+   * Closes the copy of the input once it has been read whole. Its SHA-256
+   * is the input's: the store hashes it anyway, so the audit need not.
+   */
+  async closePopulation(): Promise<EvidenceFile> {
+    const file = await this.population.close();
+    this.closed.push(file);
+    this.populationClosed = true;
+    return file;
   }
 
   /**
@@ -190,7 +202,8 @@ export class EvidenceBundleWriter {
     summary: BundleSummary,
     catalog: CatalogSnapshot,
   ): Promise<{ manifest: Manifest; manifestFile: EvidenceFile }> {
-    this.closed.push(await this.findings.close(), await this.population.close());
+    this.closed.push(await this.findings.close());
+    if (!this.populationClosed) await this.closePopulation();
     await this.writeWhole('catalog.json', `${JSON.stringify(catalog, null, 2)}\n`);
     const scratch = this.reportScratch;
     if (scratch) await new Promise<void>((resolve) => scratch.stream.end(resolve));

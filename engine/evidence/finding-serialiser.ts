@@ -44,7 +44,7 @@ interface ControlText {
     'runId' | 'controlId' | 'controlHash' | 'title' | 'severity' | 'service' | 'evaluatedAt' | 'remediation'
   >;
   requirements: readonly string[];
-  /** `{"runId":…,…,"service":…,"status":` */
+  /** `{"runId":…,…,"service":…,` */
   jsonHead: string;
   jsonHeadBytes: Buffer;
   /** `,"requirements":[…],"remediation":…}\n` */
@@ -86,7 +86,7 @@ export class FindingSerialiser {
     }
     const jsonHead =
       `{"runId":${json(finding.runId)},"controlId":${json(finding.controlId)},"controlHash":${json(finding.controlHash)},` +
-      `"title":${json(finding.title)},"severity":${json(finding.severity)},"service":${json(finding.service)},"status":`;
+      `"title":${json(finding.title)},"severity":${json(finding.severity)},"service":${json(finding.service)},`;
     const jsonTail = `,"requirements":${json(finding.requirements)},"remediation":${json(finding.remediation)}}\n`;
     const text: ControlText = {
       key: finding,
@@ -115,14 +115,25 @@ export class FindingSerialiser {
     return text;
   }
 
-  /** The resource-level part of a findings.jsonl line: from the status value to the observed values. */
+  /**
+   * The resource-level members of a findings.jsonl line, from `"status"` to
+   * `"observed"`, without braces: one JSON.stringify call rather than one per field.
+   */
   private jsonBody(finding: Finding): string {
-    return (
-      `${json(finding.status)},"reason":${json(finding.reason)},"resourceType":${json(finding.resourceType)},` +
-      `"resourceId":${json(finding.resourceId)},"resourceName":${json(finding.resourceName)},"resourceArn":${json(finding.resourceArn)},` +
-      `"accountId":${json(finding.accountId)},"region":${json(finding.region)},"evaluatedAt":${json(finding.evaluatedAt)},` +
-      `"configurationCaptureTime":${json(finding.configurationCaptureTime)},"observed":${json(finding.observed)}`
-    );
+    const body = json({
+      status: finding.status,
+      reason: finding.reason,
+      resourceType: finding.resourceType,
+      resourceId: finding.resourceId,
+      resourceName: finding.resourceName,
+      resourceArn: finding.resourceArn,
+      accountId: finding.accountId,
+      region: finding.region,
+      evaluatedAt: finding.evaluatedAt,
+      configurationCaptureTime: finding.configurationCaptureTime,
+      observed: finding.observed,
+    });
+    return body.slice(1, -1);
   }
 
   /** One line of findings.jsonl, newline included. */

@@ -145,6 +145,13 @@ export interface ReadOptions {
   lineFilter?: (line: string) => boolean;
   /** Sees every raw byte of the file as read (to hash the input as evidence). */
   onChunk?: (chunk: Buffer) => void;
+  /** NDJSON only: hears each parsed line's records, by line number (from 1). */
+  onParsedLine?: (lineNumber: number, records: InventoryRecord[]) => void;
+  /**
+   * NDJSON only: lines parsed before (by a first pass), by line number:
+   * their records are yielded again rather than parsed again.
+   */
+  parsedLines?: ReadonlyMap<number, readonly InventoryRecord[]>;
 }
 
 /**
@@ -195,8 +202,17 @@ export async function* readInventory(
       }
       for (const line of batch) {
         lineNumber++;
+        const known = options.parsedLines?.get(lineNumber);
+        if (known) {
+          yield* known;
+          continue;
+        }
         if (line.length === 0 || (options.lineFilter && !options.lineFilter(line))) continue;
-        yield* recordsOfLine(line, source.path, lineNumber);
+        if (options.onParsedLine) {
+          const records = [...recordsOfLine(line, source.path, lineNumber)];
+          options.onParsedLine(lineNumber, records);
+          yield* records;
+        } else yield* recordsOfLine(line, source.path, lineNumber);
       }
     }
   } catch (error) {
