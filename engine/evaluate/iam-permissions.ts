@@ -63,8 +63,12 @@ const samplesByScope = new Map<string, Map<string, string>>();
 /** The scope's entry in `samplesByScope`, found once per scope object rather than once per question. */
 const samplesOfScope = new WeakMap<Scope, Map<string, string>>();
 
-/** The sample ARN of an action in a scope; memoised, as the same few dozen are asked for every principal. */
-function sampleArn(action: string, scope: Scope): string {
+/**
+ * The sample ARNs of a scope (its partition and account), by action: one
+ * map per scope, shared by every principal of the account. Its identity
+ * also keys the verdicts cached for that scope.
+ */
+function samplesFor(scope: Scope): Map<string, string> {
   let samples = samplesOfScope.get(scope);
   if (!samples) {
     const key = `${scope.partition}\u0000${scope.accountId}`;
@@ -75,6 +79,11 @@ function sampleArn(action: string, scope: Scope): string {
     }
     samplesOfScope.set(scope, samples);
   }
+  return samples;
+}
+
+/** The sample ARN of an action in a scope; memoised, as the same few dozen are asked for every principal. */
+function sampleArn(samples: Map<string, string>, action: string, scope: Scope): string {
   let sample = samples.get(action);
   if (sample === undefined) {
     sample = buildSampleArn(action, scope);
@@ -132,45 +141,61 @@ const GRANTS_WITHOUT_CONDITION = 2;
 const DENIES = 4;
 
 /**
- * Verdict bits per policy (by its parsed statements), action and sample ARN.
- * A managed policy is attached to many principals and asked the same
- * questions for each; its statements array is shared through parsePolicy's
- * cache, so each question is answered once per policy, not once per holder.
+ * Verdicts per policy (by its parsed statements) and scope, in a byte per
+ * asked action (the verdict's bits plus one; zero: not asked yet). A managed
+ * policy is attached to many principals and asked the same questions for
+ * each; its statements array is shared through parsePolicy's cache, so each
+ * question is answered once per policy, not once per holder. A byte array
+ * rather than maps: the context keeps every managed policy of the
+ * inventory, and their verdicts live as long as they do.
  */
-const verdictsByPolicy = new WeakMap<readonly PolicyStatement[], Map<string, Map<string, number>>>();
+const verdictsByPolicy = new WeakMap<readonly PolicyStatement[], Map<Map<string, string>, Uint8Array>>();
 
-function policyVerdict(source: PolicySource, action: string, sample: string): number {
-  let byAction = verdictsByPolicy.get(source.statements);
-  if (!byAction) {
-    byAction = new Map();
-    verdictsByPolicy.set(source.statements, byAction);
-  }
-  let bySample = byAction.get(action);
-  if (!bySample) {
-    bySample = new Map();
-    byAction.set(action, bySample);
-  }
-  let bits = bySample.get(sample);
-  if (bits === undefined) {
-    bits = 0;
-    for (const statement of source.statements) {
-      if (!statementApplies(statement, action, sample)) continue;
-      const conditional = hasCondition(statement);
-      if (statement.effect === 'Allow') bits |= conditional ? GRANTS : GRANTS | GRANTS_WITHOUT_CONDITION;
-      // A Deny with a Condition may not apply to the request: only unconditional ones are counted.
-      else if (statement.effect === 'Deny' && !conditional) bits |= DENIES;
-    }
-    bySample.set(sample, bits);
+function computeVerdict(statements: readonly PolicyStatement[], action: string, sample: string): number {
+  let bits = 0;
+  for (const statement of statements) {
+    if (!statementApplies(statement, action, sample)) continue;
+    const conditional = hasCondition(statement);
+    if (statement.effect === 'Allow') bits |= conditional ? GRANTS : GRANTS | GRANTS_WITHOUT_CONDITION;
+    // A Deny with a Condition may not apply to the request: only unconditional ones are counted.
+    else if (statement.effect === 'Deny' && !conditional) bits |= DENIES;
   }
   return bits;
 }
 
-function sourceGrants(source: PolicySource, action: string, sample: string, allowConditional: boolean): boolean {
-  return (policyVerdict(source, action, sample) & (allowConditional ? GRANTS : GRANTS_WITHOUT_CONDITION)) !== 0;
+function policyVerdict(source: PolicySource, action: string, sample: string, samples: Map<string, string>): number {
+  const index = ASKED_ACTIONS.get(action);
+  if (index === undefined) return computeVerdict(source.statements, action, sample);
+  let byScope = verdictsByPolicy.get(source.statements);
+  if (!byScope) {
+    byScope = new Map();
+    verdictsByPolicy.set(source.statements, byScope);
+  }
+  let verdicts = byScope.get(samples);
+  if (!verdicts) {
+    verdicts = new Uint8Array(ASKED_ACTIONS.size);
+    byScope.set(samples, verdicts);
+  }
+  const known = verdicts[index] ?? 0;
+  if (known !== 0) return known - 1;
+  const bits = computeVerdict(source.statements, action, sample);
+  verdicts[index] = bits + 1;
+  return bits;
 }
 
-function sourceDenies(source: PolicySource, action: string, sample: string): boolean {
-  return (policyVerdict(source, action, sample) & DENIES) !== 0;
+function sourceGrants(
+  source: PolicySource,
+  action: string,
+  sample: string,
+  samples: Map<string, string>,
+  allowConditional: boolean,
+): boolean {
+  const wanted = allowConditional ? GRANTS : GRANTS_WITHOUT_CONDITION;
+  return (policyVerdict(source, action, sample, samples) & wanted) !== 0;
+}
+
+function sourceDenies(source: PolicySource, action: string, sample: string, samples: Map<string, string>): boolean {
+  return (policyVerdict(source, action, sample, samples) & DENIES) !== 0;
 }
 
 export interface Answer {
@@ -190,16 +215,19 @@ export interface Answer {
  * ask(held, 'iam:PassRole', scope, false).allowed
  */
 export function ask(held: PrincipalPolicies, action: string, scope: Scope, allowConditional: boolean): Answer {
-  const sample = sampleArn(action, scope);
+  const samples = samplesFor(scope);
+  const sample = sampleArn(samples, action, scope);
   const grantedBy: PolicySource[] = [];
   const deniedBy: PolicySource[] = [];
   for (const source of held.identity) {
-    if (sourceGrants(source, action, sample, allowConditional)) grantedBy.push(source);
-    if (sourceDenies(source, action, sample)) deniedBy.push(source);
+    if (sourceGrants(source, action, sample, samples, allowConditional)) grantedBy.push(source);
+    if (sourceDenies(source, action, sample, samples)) deniedBy.push(source);
   }
-  if (held.boundary && sourceDenies(held.boundary, action, sample)) deniedBy.push(held.boundary);
+  if (held.boundary && sourceDenies(held.boundary, action, sample, samples)) deniedBy.push(held.boundary);
   const outsideBoundary =
-    held.boundary !== null && grantedBy.length > 0 && !sourceGrants(held.boundary, action, sample, allowConditional);
+    held.boundary !== null &&
+    grantedBy.length > 0 &&
+    !sourceGrants(held.boundary, action, sample, samples, allowConditional);
   return {
     allowed: grantedBy.length > 0 && deniedBy.length === 0 && !outsideBoundary,
     grantedBy,
@@ -308,3 +336,11 @@ export function findEscalationPaths(held: PrincipalPolicies, scope: Scope): Esca
   }
   return found;
 }
+
+/** Every action the analyses above ask about, numbered for the verdict bytes. */
+const ASKED_ACTIONS: ReadonlyMap<string, number> = new Map(
+  [...new Set([...ADMIN_PROBES, ...ESCALATION_PATHS.flatMap((path) => path.split(' + '))])].map((action, index) => [
+    action,
+    index,
+  ]),
+);
