@@ -4,7 +4,8 @@
  * hashed with SHA-256 as it is written, so the manifest never re-reads it.
  */
 import { Worker } from 'node:worker_threads';
-import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EvidenceWriteError } from '../errors.js';
 import { PendingChunks } from './hashed-chunks.js';
@@ -67,10 +68,10 @@ type FromWriterThread =
   | { type: 'abandoned'; id: number };
 
 /**
- * The thread that hashes and writes a local bundle's files: the main thread
- * only encodes text and hands the bytes over, without a copy. One per store,
- * started with its first file; it keeps the process alive only while a file
- * is open.
+ * The thread that hashes and writes a local bundle's large files: the main
+ * thread only encodes text and hands the bytes over, without a copy. One per
+ * store, started by the first file that outgrows a chunk; it keeps the
+ * process alive only while a file is open on it.
  */
 class WriterThread {
   private readonly worker = new Worker(new URL('./file-writer-thread.mjs', import.meta.url));
@@ -126,28 +127,18 @@ class WriterThread {
 
 class LocalFileWriter implements EvidenceFileWriter {
   private readonly chunks = new PendingChunks();
-  private readonly id: number;
+  /** The file's number on the writer thread, once it has outgrown one chunk. */
+  private id: number | null = null;
   private inFlight = 0;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private closed: EvidenceFile | null = null;
 
   constructor(
-    private readonly thread: WriterThread,
+    private readonly thread: () => WriterThread,
     private readonly fullPath: string,
     private readonly path: string,
-  ) {
-    this.id = thread.open(fullPath, (message) => {
-      if (message.type === 'written') this.inFlight -= message.bytes;
-      else if (message.type === 'closed')
-        this.closed = { path: this.path, sha256: message.sha256, bytes: message.bytes };
-      else if (message.type === 'failed')
-        this.failure ??= new EvidenceWriteError(`${this.fullPath}: ${message.message}`);
-      const wake = this.wake;
-      this.wake = null;
-      wake?.();
-    });
-  }
+  ) {}
 
   write(data: string | Uint8Array): Promise<void> | undefined {
     if (this.failure) return Promise.reject(this.failure);
@@ -167,8 +158,20 @@ class LocalFileWriter implements EvidenceFileWriter {
   }
 
   private send(bytes: Uint8Array): void {
+    if (this.id === null) {
+      this.id = this.thread().open(this.fullPath, (message) => {
+        if (message.type === 'written') this.inFlight -= message.bytes;
+        else if (message.type === 'closed')
+          this.closed = { path: this.path, sha256: message.sha256, bytes: message.bytes };
+        else if (message.type === 'failed')
+          this.failure ??= new EvidenceWriteError(`${this.fullPath}: ${message.message}`);
+        const wake = this.wake;
+        this.wake = null;
+        wake?.();
+      });
+    }
     this.inFlight += bytes.length;
-    this.thread.write(this.id, bytes);
+    this.thread().write(this.id, bytes);
   }
 
   /** Waits until `done()` holds, or throws the file's failure. */
@@ -183,14 +186,26 @@ class LocalFileWriter implements EvidenceFileWriter {
   }
 
   async close(): Promise<EvidenceFile> {
-    if (!this.closed) {
-      this.flush();
-      this.thread.close(this.id);
+    if (this.closed) return this.closed;
+    if (this.id === null) {
+      // A file that never outgrew one chunk is written here: a thread would cost more than the write.
+      const bytes = this.chunks.take();
       try {
-        await this.until(() => this.closed !== null);
-      } finally {
-        this.thread.forget(this.id);
+        // `wx`: never overwrite evidence that is already there.
+        await writeFile(this.fullPath, bytes, { flag: 'wx' });
+      } catch (error) {
+        throw new EvidenceWriteError(`${this.fullPath}: ${(error as Error).message}`, { cause: error });
       }
+      this.closed = { path: this.path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+      return this.closed;
+    }
+    const id = this.id;
+    this.flush();
+    this.thread().close(id);
+    try {
+      await this.until(() => this.closed !== null);
+    } finally {
+      this.thread().forget(id);
     }
     const closed = this.closed;
     if (!closed) throw new EvidenceWriteError(`${this.fullPath}: was not closed`);
@@ -237,8 +252,14 @@ export class LocalDirectoryStore implements EvidenceStore {
   open(path: string): EvidenceFileWriter {
     const fullPath = join(this.location, ...path.split('/'));
     this.written.push(fullPath);
-    this.thread ??= new WriterThread();
-    return new LocalFileWriter(this.thread, fullPath, path);
+    return new LocalFileWriter(
+      () => {
+        this.thread ??= new WriterThread();
+        return this.thread;
+      },
+      fullPath,
+      path,
+    );
   }
 
   async abort(): Promise<void> {
