@@ -117,7 +117,7 @@ export interface AuditBatcherOptions {
  * @example
  * const batcher = new AuditBatcher({ registry, mappings, context, runId, evaluatedAt });
  * for (const record of records) batcher.add(record);
- * await bundle.writeBatch(batcher.take());
+ * await bundle.writeBatch(batcher.take(true));
  */
 export class AuditBatcher {
   /** Counts for the run as a whole: population, findings by status, severity and service. */
@@ -147,10 +147,10 @@ export class AuditBatcher {
     this.csvRows = new Map(options.mappings.frameworks.map((mapping) => [mapping.framework, new Utf8Sink()]));
   }
 
-  /** Bytes waiting to be taken: the caller takes a batch when enough have gathered. */
-  get pendingBytes(): number {
-    let bytes = this.findingLines.size + this.reportRows.size;
-    for (const sink of this.csvRows.values()) bytes += sink.size;
+  /** Bytes in full slabs, ready to be taken: the caller takes a batch when there are some. */
+  get readyBytes(): number {
+    let bytes = this.findingLines.ready + this.reportRows.ready;
+    for (const sink of this.csvRows.values()) bytes += sink.ready;
     return bytes;
   }
 
@@ -216,11 +216,14 @@ export class AuditBatcher {
     }
   }
 
-  /** Everything serialised since the last take. */
-  take(): EncodedBatch {
+  /**
+   * What has been serialised since the last take, in full slabs; with
+   * `all`, everything (at the end of the run).
+   */
+  take(all = false): EncodedBatch {
     const auditorCsv: Record<string, Uint8Array[]> = {};
-    for (const [framework, sink] of this.csvRows) auditorCsv[framework] = sink.take();
-    return { findings: this.findingLines.take(), auditorCsv, reportRows: this.reportRows.take() };
+    for (const [framework, sink] of this.csvRows) auditorCsv[framework] = sink.take(all);
+    return { findings: this.findingLines.take(all), auditorCsv, reportRows: this.reportRows.take(all) };
   }
 
   /** Resources read so far (every record but the header). */

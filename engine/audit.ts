@@ -69,8 +69,6 @@ export function newRunId(now: Date): string {
  *   registry, mappings: createMappingIndex(registry), catalogVersion, tool });
  * result.summary.frameworks[0].totals.byStatus.FAIL;
  */
-/** Bytes of serialised findings gathered before a batch is written. */
-const BATCH_BYTES = 4 << 20;
 
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const now = options.now ?? (() => new Date());
@@ -109,7 +107,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   try {
     const batcher = new AuditBatcher({ registry, mappings, context, runId, evaluatedAt: started.toISOString() });
     const writeIfFull = async () => {
-      if (batcher.pendingBytes >= BATCH_BYTES) await bundle.writeBatch(batcher.take());
+      if (batcher.readyBytes > 0) await bundle.writeBatch(batcher.take());
     };
     if (document) {
       for (const chunk of document.bytes) await bundle.writePopulationBytes(chunk);
@@ -129,7 +127,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
     }
     batcher.judgeAccountsWithoutFacts();
-    await bundle.writeBatch(batcher.take());
+    await bundle.writeBatch(batcher.take(true));
     return await finishBundle({ ...options, runId, started, now, source, bundle, batcher, progress });
   } catch (error) {
     // Bad input found mid-stream, a store that failed, a deadline: leave

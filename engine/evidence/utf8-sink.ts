@@ -52,20 +52,21 @@ export class Utf8Sink {
     this.used = 0;
   }
 
-  /** Bytes written so far (sealed and pending). */
-  get size(): number {
-    return this.sealedBytes + this.used;
+  /** Bytes in full slabs, ready to be taken. */
+  get ready(): number {
+    return this.sealedBytes;
   }
 
   /**
-   * Everything written since the last take, as chunks the caller owns: no
-   * one writes into them again.
+   * The chunks written since the last take, as chunks the caller owns: no
+   * one writes into them again. Only full slabs, unless `all`: a part-filled
+   * slab handed on would carry a whole mebibyte for a few bytes.
    *
    * @example
-   * const sink = new Utf8Sink(); sink.text('é'); Buffer.concat(sink.take()).toString(); // 'é'
+   * const sink = new Utf8Sink(); sink.text('é'); Buffer.concat(sink.take(true)).toString(); // 'é'
    */
-  take(): Buffer[] {
-    this.seal();
+  take(all = false): Buffer[] {
+    if (all) this.seal();
     const chunks = this.full;
     this.full = [];
     this.sealedBytes = 0;
