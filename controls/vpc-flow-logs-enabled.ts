@@ -40,12 +40,12 @@ export default defineControl({
     const vpcId = readText(resource.configuration?.vpcId) ?? resource.resourceId;
     // Only this account and region tell whether Config records flow logs where the VPC lives.
     const place = byPlace(resource);
-    if (!context.grouped(FLOW_LOG_TYPE, byPlace).has(place)) {
+    if (!context.has(FLOW_LOG_TYPE, byPlace, place)) {
       return insufficientData(
         `VPC ${name}: the inventory has no ${FLOW_LOG_TYPE} items for account ${resource.accountId} in ${resource.region}, so flow-log recording cannot be confirmed.`,
       );
     }
-    const mine = (context.grouped(FLOW_LOG_TYPE, byWatchedResource).get(`${place}|${vpcId}`) ?? []).map((log) => ({
+    const mine = context.lookup(FLOW_LOG_TYPE, byWatchedResource, `${place}|${vpcId}`).map((log) => ({
       flowLogId: readText(readField(log.configuration, 'flowLogId')) ?? log.resourceId,
       flowLogStatus: readText(readField(log.configuration, 'flowLogStatus')),
       deliverLogsStatus: readText(readField(log.configuration, 'deliverLogsStatus')),

@@ -12,6 +12,7 @@ import type { ReportFinding } from './evidence/bundle-types.js';
 import { FindingSerialiser, type RequirementRef } from './evidence/finding-serialiser.js';
 import { Utf8Sink } from './evidence/utf8-sink.js';
 import { OverallTally } from './evidence/overall-tally.js';
+import { ContextSpill } from './inventory/context-spill.js';
 import { type InventorySource, readInventory } from './inventory/read-inventory.js';
 import type { MappingIndex } from './map/mappings.js';
 import { ComplianceTally } from './map/requirement-status.js';
@@ -56,37 +57,74 @@ export function addToContext(context: ContextIndex, record: InventoryRecord): vo
 }
 
 /**
+ * Bytes of context lines kept in memory as resources; beyond them, context
+ * lines go to a scratch file and are read back when asked for. About 64 MB
+ * of heap, the context of some 300,000 configuration items of a usual mix.
+ */
+export const CONTEXT_RESIDENT_BYTES = 64 << 20;
+
+export interface IndexedContext {
+  context: ContextIndex;
+  /** Records of lines kept whole in memory, by line number, for the second pass to reuse. */
+  parsedLines: Map<number, InventoryRecord[]>;
+  /** Removes the scratch file, if the context needed one. */
+  release(): void;
+}
+
+/**
  * The first pass over an NDJSON inventory: the resources controls consult
  * besides the one they judge (account facts, policies, trails, ...). Only
- * lines that may hold one are parsed. `parsedLines` keeps the records of
- * lines that went whole into the context, for the second pass to reuse.
+ * lines that may hold one are parsed. Memory stays flat however large the
+ * inventory: past `residentBytes`, context lines are spilled to a scratch
+ * file (see ContextSpill).
  *
  * @example
- * const { context, parsedLines } = await indexContext(source, registry);
- * for await (const record of readInventory(source, { parsedLines })) batcher.add(record);
+ * const { context, parsedLines, release } = await indexContext(source, registry);
+ * try { for await (const record of readInventory(source, { parsedLines })) batcher.add(record); } finally { release(); }
  */
 export async function indexContext(
   source: InventorySource,
   registry: Registry,
   onProgress?: (bytesRead: number, records: number) => void,
-): Promise<{ context: ContextIndex; parsedLines: Map<number, InventoryRecord[]> }> {
+  residentBytes = CONTEXT_RESIDENT_BYTES,
+): Promise<IndexedContext> {
   const context = new ContextIndex(registry.contextTypes);
   const parsedLines = new Map<number, InventoryRecord[]>();
+  let spill: ContextSpill | null = null;
+  let resident = 0;
   let records = 0;
-  for await (const record of readInventory(source, {
-    lineFilter: contextLineFilter(registry.contextTypes),
-    // The context holds these resources anyway: keeping their lines costs an entry, not a copy.
-    onParsedLine: (lineNumber, lineRecords) => {
-      if (lineRecords.length > 0 && lineRecords.every((one) => isContextRecord(context, one))) {
-        parsedLines.set(lineNumber, lineRecords);
-      }
-    },
-    ...(onProgress ? { onProgress: (bytes: number) => onProgress(bytes, records) } : {}),
-  })) {
-    if (record.kind === 'resource') records++;
-    addToContext(context, record);
+  const release = () => spill?.close();
+  try {
+    for await (const record of readInventory(source, {
+      lineFilter: contextLineFilter(registry.contextTypes),
+      onParsedLine: (lineNumber, lineRecords, line) => {
+        if (!lineRecords.some((one) => isContextRecord(context, one))) return;
+        if (resident + line.length <= residentBytes) {
+          resident += line.length;
+          for (const one of lineRecords) addToContext(context, one);
+          // The context holds these resources anyway: keeping their line costs an entry, not a copy.
+          if (lineRecords.every((one) => isContextRecord(context, one))) parsedLines.set(lineNumber, lineRecords);
+          return;
+        }
+        spill ??= new ContextSpill();
+        const at = spill.put(line, source.path, lineNumber);
+        const from = spill;
+        let index = 0;
+        for (const one of lineRecords) {
+          if (one.kind !== 'resource') continue;
+          const position = index++;
+          if (isContextRecord(context, one)) context.add(one.resource, () => from.read(at, position));
+        }
+      },
+      ...(onProgress ? { onProgress: (bytes: number) => onProgress(bytes, records) } : {}),
+    })) {
+      if (record.kind === 'resource') records++;
+    }
+  } catch (error) {
+    release();
+    throw error;
   }
-  return { context, parsedLines };
+  return { context, parsedLines, release };
 }
 
 /** The requirement ids, framework and title the auditor CSVs name. */

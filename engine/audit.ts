@@ -43,6 +43,11 @@ export interface AuditOptions {
   onProgress?: (progress: AuditProgress) => void;
   /** Injected clock, for tests. */
   now?: () => Date;
+  /**
+   * NDJSON: bytes of context lines kept in memory before the rest goes to a
+   * scratch file (default CONTEXT_RESIDENT_BYTES, about 64 MB).
+   */
+  contextResidentBytes?: number;
 }
 
 export interface AuditResult {
@@ -85,6 +90,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   // NDJSON is streamed twice: a first pass for the context, then the judging.
   let context: ContextIndex;
   let parsedLines: ReadonlyMap<number, readonly InventoryRecord[]> | undefined;
+  let releaseContext = () => {};
   let document: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
   if (source.format === 'json') {
     const read = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
@@ -97,13 +103,41 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     for (const record of read.records) addToContext(context, record);
     document = read;
   } else {
-    ({ context, parsedLines } = await indexContext(source, registry, (bytes, found) =>
-      progress('context', bytes, found),
+    ({
+      context,
+      parsedLines,
+      release: releaseContext,
+    } = await indexContext(
+      source,
+      registry,
+      (bytes, found) => progress('context', bytes, found),
+      options.contextResidentBytes,
     ));
   }
 
+  try {
+    return await judgeIntoBundle({ ...options, runId, started, now, source, context, parsedLines, document, progress });
+  } finally {
+    releaseContext();
+  }
+}
+
+interface JudgeState extends AuditOptions {
+  runId: string;
+  started: Date;
+  now: () => Date;
+  source: InventorySource;
+  context: ContextIndex;
+  parsedLines: ReadonlyMap<number, readonly InventoryRecord[]> | undefined;
+  document: { records: InventoryRecord[]; bytes: Buffer[] } | null;
+  progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void;
+}
+
+/** The second step: every record judged, its findings written into a new bundle. */
+async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
+  const { registry, mappings, source, context, parsedLines, document, runId, started, progress } = state;
   const populationName = `inventory.${source.format}${source.gzip ? '.gz' : ''}`;
-  const bundle = await EvidenceBundleWriter.create(options.store, mappings.frameworks, populationName);
+  const bundle = await EvidenceBundleWriter.create(state.store, mappings.frameworks, populationName);
   try {
     const batcher = new AuditBatcher({ registry, mappings, context, runId, evaluatedAt: started.toISOString() });
     const writeIfFull = async () => {
@@ -128,7 +162,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     }
     batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take(true));
-    return await finishBundle({ ...options, runId, started, now, source, bundle, batcher, progress });
+    return await finishBundle({ ...state, bundle, batcher });
   } catch (error) {
     // Bad input found mid-stream, a store that failed, a deadline: leave
     // nothing behind that could pass for evidence (locked S3 objects cannot be

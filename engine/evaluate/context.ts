@@ -1,18 +1,33 @@
 /**
  * The index behind `EvaluationContext`: resources that controls consult
  * besides the one they judge (account facts, policies, trails, buckets).
- * Only the types some control declares in `uses` are kept, so memory stays
- * bounded however large the inventory is.
+ * Only the types some control declares in `uses` are kept.
+ *
+ * A resource is held either as itself or, for very large inventories, as a
+ * way to read it again (`reload`, a line in a scratch file): the index keeps
+ * its keys, and the last few thousand resources read back stay in memory.
  */
 import { ACCOUNT_RESOURCE_TYPE } from '../normalize/account-facts.js';
 import type { Resource } from '../types.js';
 import type { EvaluationContext, ResourceKeys } from './define-control.js';
 
+interface Entry {
+  /** The resource, while it is kept in memory. */
+  resource: Resource | null;
+  /** Reads the resource again, when it is not. */
+  reload: (() => Resource) | null;
+}
+
+/** Resources read back that stay in memory: enough for the managed policies an account's principals share. */
+const RELOADED_KEPT = 4096;
+
 export class ContextIndex implements EvaluationContext {
-  private readonly byType = new Map<string, Resource[]>();
-  private readonly byKey = new Map<string, Map<string, Resource>>();
-  /** `grouped` results per key function and type; dropped whenever a resource is added. */
-  private groupings = new Map<ResourceKeys, Map<string, Map<string, Resource[]>>>();
+  private readonly byType = new Map<string, Entry[]>();
+  private readonly byKey = new Map<string, Map<string, Entry>>();
+  /** `lookup` groupings per key function and type; dropped whenever a resource is added. */
+  private groupings = new Map<ResourceKeys, Map<string, Map<string, Entry[]>>>();
+  /** Reloaded resources, least recently used first. */
+  private readonly reloaded = new Map<Entry, Resource>();
 
   constructor(private readonly keptTypes: ReadonlySet<string>) {}
 
@@ -21,8 +36,15 @@ export class ContextIndex implements EvaluationContext {
     return this.keptTypes.has(resourceType);
   }
 
-  /** Adds a resource; later items of the same id replace earlier ones. */
-  add(resource: Resource): void {
+  /**
+   * Adds a resource; later items of the same id replace earlier ones. With
+   * `reload`, only its keys are kept, and `reload` reads it again when asked.
+   *
+   * @example
+   * context.add(bucket);
+   * context.add(policy, () => spill.read(at, 0));
+   */
+  add(resource: Resource, reload?: () => Resource): void {
     if (!this.keeps(resource.resourceType)) return;
     if (this.groupings.size > 0) this.groupings = new Map();
     let keys = this.byKey.get(resource.resourceType);
@@ -30,14 +52,29 @@ export class ContextIndex implements EvaluationContext {
       keys = new Map();
       this.byKey.set(resource.resourceType, keys);
     }
+    const entry: Entry = reload ? { resource: null, reload } : { resource, reload: null };
     const previous = keys.get(resource.resourceId);
     const list = this.byType.get(resource.resourceType) ?? [];
     if (previous) list.splice(list.indexOf(previous), 1);
-    list.push(resource);
+    list.push(entry);
     this.byType.set(resource.resourceType, list);
     for (const key of [resource.resourceId, resource.arn, resource.resourceName]) {
-      if (key) keys.set(key, resource);
+      if (key) keys.set(key, entry);
     }
+  }
+
+  private load(entry: Entry): Resource {
+    if (entry.resource) return entry.resource;
+    let resource = this.reloaded.get(entry);
+    if (resource) {
+      // Most recently used goes last.
+      this.reloaded.delete(entry);
+    } else {
+      resource = (entry.reload as () => Resource)();
+      if (this.reloaded.size >= RELOADED_KEPT) this.reloaded.delete(this.reloaded.keys().next().value as Entry);
+    }
+    this.reloaded.set(entry, resource);
+    return resource;
   }
 
   account(accountId: string): Resource | undefined {
@@ -45,14 +82,23 @@ export class ContextIndex implements EvaluationContext {
   }
 
   find(resourceType: string, key: string): Resource | undefined {
-    return this.byKey.get(resourceType)?.get(key);
+    const entry = this.byKey.get(resourceType)?.get(key);
+    return entry ? this.load(entry) : undefined;
   }
 
   all(resourceType: string): readonly Resource[] {
-    return this.byType.get(resourceType) ?? [];
+    return (this.byType.get(resourceType) ?? []).map((entry) => this.load(entry));
   }
 
-  grouped(resourceType: string, keyOf: ResourceKeys): ReadonlyMap<string, readonly Resource[]> {
+  lookup(resourceType: string, keyOf: ResourceKeys, key: string): readonly Resource[] {
+    return (this.grouping(resourceType, keyOf).get(key) ?? []).map((entry) => this.load(entry));
+  }
+
+  has(resourceType: string, keyOf: ResourceKeys, key: string): boolean {
+    return this.grouping(resourceType, keyOf).has(key);
+  }
+
+  private grouping(resourceType: string, keyOf: ResourceKeys): Map<string, Entry[]> {
     let byType = this.groupings.get(keyOf);
     if (!byType) {
       byType = new Map();
@@ -61,14 +107,14 @@ export class ContextIndex implements EvaluationContext {
     let groups = byType.get(resourceType);
     if (!groups) {
       groups = new Map();
-      for (const resource of this.all(resourceType)) {
-        const keys = keyOf(resource);
+      for (const entry of this.byType.get(resourceType) ?? []) {
+        const keys = keyOf(this.load(entry));
         if (keys === null) continue;
         // A resource with two keys that agree (its name and its recorded name) is listed once.
-        for (const key of typeof keys === 'string' ? [keys] : new Set(keys)) {
-          const group = groups.get(key);
-          if (group) group.push(resource);
-          else groups.set(key, [resource]);
+        for (const one of typeof keys === 'string' ? [keys] : new Set(keys)) {
+          const group = groups.get(one);
+          if (group) group.push(entry);
+          else groups.set(one, [entry]);
         }
       }
       byType.set(resourceType, groups);

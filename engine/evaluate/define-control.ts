@@ -16,17 +16,19 @@ export interface EvaluationContext {
   /** Every in-scope resource of a type. */
   all(resourceType: string): readonly Resource[];
   /**
-   * Resources of a type grouped under the keys `keyOf` derives from each
-   * (none, one or several). Built once per type and key function, so a
-   * control that joins two types (a VPC and its flow logs, a user and its
-   * groups) looks up instead of scanning every resource for every resource.
-   * Pass a function defined once at module level: the grouping is cached
-   * by its identity.
+   * The resources of a type that `keyOf` files under `key` (it may file a
+   * resource under none, one or several keys). The grouping is built once
+   * per type and key function, so a control that joins two types (a VPC and
+   * its flow logs, a user and its groups) looks up instead of scanning every
+   * resource for every resource. Pass a function defined once at module
+   * level: the grouping is cached by its identity.
    */
-  grouped(resourceType: string, keyOf: ResourceKeys): ReadonlyMap<string, readonly Resource[]>;
+  lookup(resourceType: string, keyOf: ResourceKeys, key: string): readonly Resource[];
+  /** Whether `lookup` would find any resource, without reading them. */
+  has(resourceType: string, keyOf: ResourceKeys, key: string): boolean;
 }
 
-/** The keys a resource is found under in `EvaluationContext.grouped`. */
+/** The keys a resource is filed under for `EvaluationContext.lookup`. */
 export type ResourceKeys = (resource: Resource) => string | readonly string[] | null;
 
 export type ParameterValue = number | string | boolean | readonly string[] | readonly number[];

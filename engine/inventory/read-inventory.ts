@@ -145,8 +145,8 @@ export interface ReadOptions {
   lineFilter?: (line: string) => boolean;
   /** Sees every raw byte of the file as read (to hash the input as evidence). */
   onChunk?: (chunk: Buffer) => void;
-  /** NDJSON only: hears each parsed line's records, by line number (from 1). */
-  onParsedLine?: (lineNumber: number, records: InventoryRecord[]) => void;
+  /** NDJSON only: hears each parsed line's records, by line number (from 1), with the line. */
+  onParsedLine?: (lineNumber: number, records: InventoryRecord[], line: string) => void;
   /**
    * NDJSON only: lines parsed before (by a first pass), by line number:
    * their records are yielded again rather than parsed again.
@@ -210,7 +210,7 @@ export async function* readInventory(
         if (line.length === 0 || (options.lineFilter && !options.lineFilter(line))) continue;
         if (options.onParsedLine) {
           const records = [...recordsOfLine(line, source.path, lineNumber)];
-          options.onParsedLine(lineNumber, records);
+          options.onParsedLine(lineNumber, records, line);
           yield* records;
         } else yield* recordsOfLine(line, source.path, lineNumber);
       }

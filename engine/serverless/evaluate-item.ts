@@ -85,9 +85,13 @@ class ListingRecorder implements EvaluationContext {
     return this.inner.all(resourceType);
   }
   // A grouping is built from every resource of the type: a claim about the whole type, like `all`.
-  grouped(resourceType: string, keyOf: ResourceKeys) {
+  lookup(resourceType: string, keyOf: ResourceKeys, key: string) {
     if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
-    return this.inner.grouped(resourceType, keyOf);
+    return this.inner.lookup(resourceType, keyOf, key);
+  }
+  has(resourceType: string, keyOf: ResourceKeys, key: string) {
+    if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
+    return this.inner.has(resourceType, keyOf, key);
   }
 }
 

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
 import { EvidenceWriteError } from '../../engine/errors.js';
-import type { EvidenceFileWriter, EvidenceStore } from '../../engine/evidence/store.js';
+import { type EvidenceFileWriter, type EvidenceStore, LocalDirectoryStore } from '../../engine/evidence/store.js';
 
 /** A store whose disk fills up after a few writes. */
 class FailingStore implements EvidenceStore {
@@ -40,5 +43,64 @@ describe('Function: runAudit', () => {
     // Assess
     await expect(run).rejects.toThrow(/no space left on device/);
     expect(store.aborted).toBe(1);
+  });
+});
+
+describe('Function: runAudit on an NDJSON inventory whose context outgrows memory', () => {
+  const work = join(tmpdir(), `audit-spill-${process.pid}`);
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  /** The demo account as NDJSON: its header, its account facts and every item, a line each. */
+  async function demoAsNdjson(): Promise<string> {
+    const demo = JSON.parse(await readFile(DEMO_INVENTORY, 'utf8')) as {
+      format: string;
+      formatVersion: number;
+      accountFacts: unknown[];
+      configurationItems: unknown[];
+    };
+    const lines = [
+      { inventoryRecord: 'header', format: demo.format, formatVersion: demo.formatVersion },
+      ...demo.accountFacts,
+      ...demo.configurationItems,
+    ].map((record) => JSON.stringify(record));
+    await mkdir(work, { recursive: true });
+    const path = join(work, 'demo.ndjson');
+    await writeFile(path, `${lines.join('\n')}\n`);
+    return path;
+  }
+
+  const audit = (input: string, out: string, contextResidentBytes?: number) =>
+    runAudit({
+      input,
+      store: new LocalDirectoryStore(out),
+      registry: catalogRegistry(),
+      mappings: catalogMappings(),
+      catalogVersion: CATALOG_VERSION,
+      tool: TOOL,
+      runId: 'run-fixed',
+      now: () => new Date('2026-11-26T12:00:00Z'),
+      ...(contextResidentBytes === undefined ? {} : { contextResidentBytes }),
+    });
+
+  it('writes byte for byte the same bundle when every context resource is read back from the scratch file', async () => {
+    // Prepare
+    const input = await demoAsNdjson();
+    const scratchBefore = (await readdir(tmpdir())).filter((name) => name.startsWith('compliance-auditor-context-'));
+    // Act
+    await audit(input, join(work, 'kept'));
+    await audit(input, join(work, 'spilled'), 0);
+    // Assess
+    const files = (await readdir(join(work, 'kept'))).sort();
+    expect((await readdir(join(work, 'spilled'))).sort()).toEqual(files);
+    for (const file of files) {
+      const [kept, spilled] = await Promise.all([
+        readFile(join(work, 'kept', file)),
+        readFile(join(work, 'spilled', file)),
+      ]);
+      expect(spilled.equals(kept), file).toBe(true);
+    }
+    // The scratch file is gone with the run.
+    const scratchAfter = (await readdir(tmpdir())).filter((name) => name.startsWith('compliance-auditor-context-'));
+    expect(scratchAfter).toEqual(scratchBefore);
   });
 });
