@@ -79,7 +79,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const runId = options.runId ?? newRunId(started);
-  const { registry, mappings } = options;
+  const { registry } = options;
 
   // Anything wrong with the input itself is found before a byte is written.
   const source = await openInventory(options.input);
