@@ -1,10 +1,12 @@
 /**
- * The audit's inner loop, shared by the in-process run and its workers:
- * records in, encoded evidence out. Each resource is judged by its controls,
- * its findings are counted and serialised (findings.jsonl lines, auditor CSV
- * rows, the report's failing rows), and `take()` hands the text on as bytes,
- * a batch at a time. The bundle writer only hashes and stores those bytes, so
- * the encoding can happen on a worker thread and the bytes move without a copy.
+ * The two passes' building blocks, shared by the CLI and the Lambdas:
+ * `indexContext` builds what cross-resource controls consult (first pass),
+ * and `AuditBatcher` is the inner loop of the second: records in, encoded
+ * evidence out. Each resource is judged by its controls, its findings are
+ * counted and serialised (findings.jsonl lines, auditor CSV rows, the
+ * report's failing rows) straight into UTF-8 slabs, and `take()` hands full
+ * slabs on; the bundle writer only hashes and stores them (a local store on
+ * its writer thread, without a copy).
  */
 import { ContextIndex } from './evaluate/context.js';
 import { evaluateResource, type EvaluateOptions } from './evaluate/evaluate-resource.js';
@@ -46,14 +48,17 @@ function contextLineFilter(contextTypes: ReadonlySet<string>): (line: string) =>
 }
 
 /** Whether the context keeps this record: a resource in scope, of a type some control consults. */
-const isContextRecord = (context: ContextIndex, record: InventoryRecord): boolean =>
+const isContextRecord = (
+  context: ContextIndex,
+  record: InventoryRecord,
+): record is Extract<InventoryRecord, { kind: 'resource' }> =>
   record.kind === 'resource' &&
   !OUT_OF_SCOPE_STATUSES.has(record.resource.status) &&
   context.keeps(record.resource.resourceType);
 
-/** Adds a record to the context when it is a resource in scope. */
+/** Adds a record to the context when the context keeps it. */
 export function addToContext(context: ContextIndex, record: InventoryRecord): void {
-  if (record.kind === 'resource' && !OUT_OF_SCOPE_STATUSES.has(record.resource.status)) context.add(record.resource);
+  if (isContextRecord(context, record)) context.add(record.resource);
 }
 
 /**
@@ -74,9 +79,9 @@ export interface IndexedContext {
 /**
  * The first pass over an NDJSON inventory: the resources controls consult
  * besides the one they judge (account facts, policies, trails, ...). Only
- * lines that may hold one are parsed. Memory stays flat however large the
- * inventory: past `residentBytes`, context lines are spilled to a scratch
- * file (see ContextSpill).
+ * lines that may hold one are parsed. Past `residentBytes`, context lines
+ * are spilled to a scratch file (see ContextSpill): memory then grows only
+ * by each spilled resource's keys (some 500 bytes), not by the resource.
  *
  * @example
  * const { context, parsedLines, release } = await indexContext(source, registry);

@@ -74,7 +74,6 @@ export function newRunId(now: Date): string {
  *   registry, mappings: createMappingIndex(registry), catalogVersion, tool });
  * result.summary.frameworks[0].totals.byStatus.FAIL;
  */
-
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
