@@ -149,15 +149,24 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
         await writeIfFull();
       }
     } else {
+      // The copy of the input follows the read; when its writer is behind,
+      // the read waits, so the copy's buffers cannot pile up.
+      let copyBehind: Promise<void> | undefined;
       for await (const record of readInventory(source, {
-        // The copy follows the read; its pace is the audit's, so it cannot run away.
-        onChunk: (chunk) => void bundle.writePopulationBytes(chunk),
+        onChunk: (chunk) => {
+          copyBehind = bundle.writePopulationBytes(chunk) ?? copyBehind;
+        },
         onProgress: (bytes) => progress('evaluate', bytes, batcher.resourcesRead),
         ...(parsedLines ? { parsedLines } : {}),
       })) {
         batcher.add(record);
+        if (copyBehind) {
+          await copyBehind;
+          copyBehind = undefined;
+        }
         await writeIfFull();
       }
+      await copyBehind;
     }
     batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take(true));

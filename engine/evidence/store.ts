@@ -54,12 +54,12 @@ export async function writeEvidenceFile(store: EvidenceStore, path: string, cont
 
 /**
  * Small writes are gathered into 1 MiB chunks (bytes of 64 KiB or more go
- * as they are); a file may have 8 MiB on its way to the writer thread
+ * as they are); a file may have 4 MiB on its way to the writer thread
  * before `write` asks the caller to wait.
  */
 const FLUSH_AT = 1 << 20;
 const DIRECT_BYTES = 64 << 10;
-const IN_FLIGHT_LIMIT = 8 << 20;
+const IN_FLIGHT_LIMIT = 4 << 20;
 
 type FromWriterThread =
   | { type: 'written'; id: number; bytes: number }
