@@ -68,6 +68,19 @@ type FromWriterThread =
   | { type: 'abandoned'; id: number };
 
 /**
+ * Bytes that can move to another thread: the same bytes when their memory is
+ * their own, else a copy in memory of its own. A small Buffer may sit in
+ * Node's shared pool, which must never leave this thread (Node 22 refuses to
+ * transfer it; Node 20 copies it silently).
+ *
+ * @example
+ * transferable(Buffer.from('small')).buffer.byteLength // 5: not the 8 KiB pool
+ */
+export function transferable(data: Uint8Array): Uint8Array {
+  return data.buffer.byteLength > Buffer.poolSize ? data : new Uint8Array(data);
+}
+
+/**
  * The thread that hashes and writes a local bundle's large files: the main
  * thread only encodes text and hands the bytes over, without a copy. One per
  * store, started by the first file that outgrows a chunk; it keeps the
@@ -96,9 +109,7 @@ class WriterThread {
   }
 
   write(id: number, data: Uint8Array): void {
-    // The bytes move without a copy, unless they may sit in Node's shared
-    // pool of small buffers, which must stay on this thread.
-    const owned = data.buffer.byteLength > Buffer.poolSize ? data : Buffer.from(data);
+    const owned = transferable(data);
     this.worker.postMessage({ type: 'write', id, data: owned }, [owned.buffer as ArrayBuffer]);
   }
 

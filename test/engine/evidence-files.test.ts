@@ -9,7 +9,7 @@ import { Utf8Sink } from '../../engine/evidence/utf8-sink.js';
 import { HashedChunks } from '../../engine/evidence/hashed-chunks.js';
 import { EvidenceWriteError } from '../../engine/errors.js';
 import type { Finding } from '../../engine/types.js';
-import { LocalDirectoryStore } from '../../engine/evidence/store.js';
+import { LocalDirectoryStore, transferable } from '../../engine/evidence/store.js';
 import { verifyBundle } from '../../engine/evidence/verify.js';
 
 describe('Function: csvCell / csvRow', () => {
@@ -82,6 +82,21 @@ describe('Store and verification', () => {
     expect(content.equals(expected)).toBe(true);
     expect(file.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
     expect(file.bytes).toBe(expected.length);
+  });
+
+  it('hands the writer thread only memory of its own, never the shared pool of small buffers', () => {
+    // Prepare
+    const pooled = Buffer.from('a small chunk');
+    const own = Buffer.allocUnsafeSlow(64 << 10).fill(0x61);
+    // Act
+    const fromPool = transferable(pooled);
+    const fromOwn = transferable(own);
+    // Assess
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
+    expect(fromPool.buffer).not.toBe(pooled.buffer);
+    expect(fromPool.buffer.byteLength).toBe(pooled.length);
+    expect(Buffer.from(fromPool).toString()).toBe('a small chunk');
+    expect(fromOwn).toBe(own);
   });
 
   it('reports a file it cannot create as an evidence write error, and closes the rest on abort', async () => {
@@ -176,7 +191,9 @@ describe('Class: FindingSerialiser', () => {
       expect(serialiser.jsonLine(f)).toBe(`${JSON.stringify(f)}\n`);
       serialiser.writeJsonLine(f, sink);
     }
-    expect(Buffer.concat(sink.take(true)).toString('utf8')).toBe(findings.map((f) => `${JSON.stringify(f)}\n`).join(''));
+    expect(Buffer.concat(sink.take(true)).toString('utf8')).toBe(
+      findings.map((f) => `${JSON.stringify(f)}\n`).join(''),
+    );
   });
 
   it('writes one CSV row per known requirement, as csvRow would', () => {
