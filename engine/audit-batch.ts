@@ -10,7 +10,7 @@
  */
 import { ContextIndex } from './evaluate/context.js';
 import { evaluateResource, type EvaluateOptions } from './evaluate/evaluate-resource.js';
-import type { ReportFinding } from './evidence/bundle-types.js';
+import type { EncodedBatch } from './evidence/bundle-types.js';
 import { FindingSerialiser, type RequirementRef } from './evidence/finding-serialiser.js';
 import { Utf8Sink } from './evidence/utf8-sink.js';
 import { OverallTally } from './evidence/overall-tally.js';
@@ -22,19 +22,6 @@ import { ACCOUNT_RESOURCE_TYPE, emptyAccountResource } from './normalize/account
 import type { InventoryHeader, InventoryRecord } from './normalize/records.js';
 import type { Registry } from './registry.js';
 import { type Finding, OUT_OF_SCOPE_STATUSES, type Resource } from './types.js';
-
-/** One batch of a bundle's streamed files, encoded as UTF-8 chunks its holder owns. */
-export interface EncodedBatch {
-  /** Lines of findings.jsonl. */
-  findings: Uint8Array[];
-  /** Rows of `<framework>-auditor.csv`, by framework id. */
-  auditorCsv: Record<string, Uint8Array[]>;
-  /** The report's failing findings, one JSON object a line. */
-  reportRows: Uint8Array[];
-}
-
-/** Findings with these statuses are listed resource by resource in the HTML report. */
-const REPORTED_STATUSES: ReadonlySet<string> = new Set(['FAIL', 'ERROR', 'INSUFFICIENT_DATA']);
 
 /**
  * Cheap pre-filter for the context pass: only lines that may hold a context
@@ -239,24 +226,7 @@ export class AuditBatcher {
   private serialise(finding: Finding): void {
     this.serialiser.writeJsonLine(finding, this.findingLines);
     this.serialiser.writeCsvRows(finding, (framework) => this.csvRows.get(framework));
-    if (REPORTED_STATUSES.has(finding.status)) {
-      const row: ReportFinding = {
-        controlId: finding.controlId,
-        title: finding.title,
-        severity: finding.severity,
-        status: finding.status,
-        service: finding.service,
-        resourceType: finding.resourceType,
-        resourceId: finding.resourceId,
-        resourceName: finding.resourceName,
-        accountId: finding.accountId,
-        region: finding.region,
-        reason: finding.reason,
-        requirements: finding.requirements,
-        remediation: finding.remediation,
-      };
-      this.reportRows.text(`${JSON.stringify(row)}\n`);
-    }
+    this.serialiser.writeReportRow(finding, this.reportRows);
   }
 
   /**

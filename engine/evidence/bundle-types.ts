@@ -91,3 +91,13 @@ export interface Manifest {
   /** Every file of the bundle but the manifest itself, with SHA-256 and size. */
   files: EvidenceFile[];
 }
+
+/** One batch of a bundle's streamed files, encoded as UTF-8 chunks its holder owns. */
+export interface EncodedBatch {
+  /** Lines of findings.jsonl. */
+  findings: Uint8Array[];
+  /** Rows of `<framework>-auditor.csv`, by framework id. */
+  auditorCsv: Record<string, Uint8Array[]>;
+  /** The report's failing findings (ReportFinding), one JSON object a line. */
+  reportRows: Uint8Array[];
+}

@@ -8,6 +8,7 @@
  * that CSV rows of PASS and NOT_APPLICABLE findings leave remediation empty.
  */
 import type { Finding } from '../types.js';
+import type { ReportFinding } from './bundle-types.js';
 import { csvCell } from './csv.js';
 import type { Utf8Sink } from './utf8-sink.js';
 
@@ -60,6 +61,9 @@ interface ControlText {
 
 const json = JSON.stringify;
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+/** Findings with these statuses are listed resource by resource in the HTML report. */
+const REPORTED_STATUSES: ReadonlySet<string> = new Set(['FAIL', 'ERROR', 'INSUFFICIENT_DATA']);
 
 /** Rows with these statuses leave the remediation cell empty: there is nothing to fix. */
 const NO_ACTION: ReadonlySet<string> = new Set(['PASS', 'NOT_APPLICABLE']);
@@ -180,5 +184,26 @@ export class FindingSerialiser {
       sink.bytes(middle);
       sink.bytes(tail);
     }
+  }
+
+  /** Writes the finding's row of the HTML report when the report lists it (it failed, errored or lacked data). */
+  writeReportRow(finding: Finding, sink: Utf8Sink): void {
+    if (!REPORTED_STATUSES.has(finding.status)) return;
+    const row: ReportFinding = {
+      controlId: finding.controlId,
+      title: finding.title,
+      severity: finding.severity,
+      status: finding.status,
+      service: finding.service,
+      resourceType: finding.resourceType,
+      resourceId: finding.resourceId,
+      resourceName: finding.resourceName,
+      accountId: finding.accountId,
+      region: finding.region,
+      reason: finding.reason,
+      requirements: finding.requirements,
+      remediation: finding.remediation,
+    };
+    sink.text(`${json(row)}\n`);
   }
 }

@@ -10,11 +10,8 @@ const CARRIAGE_RETURN = 0x0d;
 /**
  * The complete lines of `buffer` (a trailing `\r` dropped from each), and
  * where the unfinished rest begins. With `final`, the rest is a line too.
- *
- * @example
- * const { lines, rest } = splitLines(Buffer.from('a\nb\nc')); // ['a', 'b'], rest 4
  */
-export function splitLines(buffer: Buffer, final = false): { lines: string[]; rest: number } {
+function splitLines(buffer: Buffer, final = false): { lines: string[]; rest: number } {
   const lines: string[] = [];
   let start = 0;
   let newline = buffer.indexOf(NEWLINE, start);

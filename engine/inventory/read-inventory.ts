@@ -92,14 +92,8 @@ export async function openInventory(path: string): Promise<InventorySource> {
  * The bytes of an NDJSON inventory, decompressed when gzipped. `observe`
  * sees the raw bytes as read (before decompression): what the input hash
  * and the population copy need.
- *
- * @example
- * for await (const chunk of inventoryBytes(source, (raw) => hash.update(raw))) splitter.push(chunk);
  */
-export async function* inventoryBytes(
-  source: InventorySource,
-  observe: (chunk: Buffer) => void,
-): AsyncGenerator<Buffer> {
+async function* inventoryBytes(source: InventorySource, observe: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
   const file = createReadStream(source.path, { highWaterMark: 1 << 20 });
   try {
     if (source.gzip) {
