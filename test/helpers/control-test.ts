@@ -31,10 +31,24 @@ export function contextOf(resources: Resource[] = []): ContextIndex {
   return index;
 }
 
-/** Evaluates one resource with one control, as the engine does. */
+/** Freezes a value and everything it holds. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * Evaluates one resource with one control, as the engine does. The resource
+ * and its context are frozen: the audit evaluates the very objects its
+ * context holds, so a control that changed its input would change what
+ * other controls see, and fails here instead.
+ */
 export function judge(control: Control, resource: Resource, context: Resource[] = [], asOf?: Date): Verdict {
   const when = asOf ?? (resource.captureTime ? new Date(resource.captureTime) : new Date('2026-01-01T00:00:00Z'));
-  return runControl(control, resource, contextOf(context), when);
+  return runControl(control, deepFreeze(resource), contextOf(context.map(deepFreeze)), when);
 }
 
 /**
