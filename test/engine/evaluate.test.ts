@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../engine/types.js';
 import { ContextIndex } from '../../engine/evaluate/context.js';
 import { defineControl } from '../../engine/evaluate/define-control.js';
 import { evaluateResource, runControl } from '../../engine/evaluate/evaluate-resource.js';
@@ -138,6 +139,58 @@ describe('Class: ContextIndex', () => {
     expect(index.all('AWS::S3::Bucket')).toHaveLength(1);
     expect(index.all('AWS::EC2::Volume')).toHaveLength(0);
     expect(index.account('111122223333')).toBeUndefined();
+  });
+
+  it('reads a resource it holds only by its keys again when asked, and keeps the last ones read', () => {
+    // Prepare: 5,000 buckets known by their keys alone, more than the 4,096 kept once read.
+    const index = new ContextIndex(new Set(['AWS::S3::Bucket']));
+    const reads = new Map<string, number>();
+    const bucketNamed = (name: string) =>
+      normaliseRaw({ resourceType: 'AWS::S3::Bucket', resourceId: name, resourceName: name, configuration: {} });
+    for (let n = 0; n < 5_000; n++) {
+      const name = `bucket-${n}`;
+      index.add(bucketNamed(name), () => {
+        reads.set(name, (reads.get(name) ?? 0) + 1);
+        return bucketNamed(name);
+      });
+    }
+    // Act
+    const first = index.find('AWS::S3::Bucket', 'bucket-7');
+    const again = index.find('AWS::S3::Bucket', 'bucket-7');
+    for (let n = 100; n < 4_300; n++) index.find('AWS::S3::Bucket', `bucket-${n}`);
+    const afterEviction = index.find('AWS::S3::Bucket', 'bucket-7');
+    // Assess
+    expect(first?.resourceName).toBe('bucket-7');
+    expect(again).toBe(first);
+    expect(afterEviction?.resourceName).toBe('bucket-7');
+    expect(afterEviction).not.toBe(first);
+    expect(reads.get('bucket-7')).toBe(2);
+    expect(index.all('AWS::S3::Bucket')).toHaveLength(5_000);
+  });
+
+  it('looks resources up by a derived key, and says whether a key has any without reading them', () => {
+    // Prepare
+    const index = new ContextIndex(new Set(['AWS::EC2::FlowLog']));
+    let reads = 0;
+    const log = (id: string, vpc: string) =>
+      normaliseRaw({ resourceType: 'AWS::EC2::FlowLog', resourceId: id, configuration: { resourceId: vpc } });
+    index.add(log('fl-1', 'vpc-a'));
+    index.add(log('fl-2', 'vpc-a'), () => {
+      reads++;
+      return log('fl-2', 'vpc-a');
+    });
+    index.add(log('fl-3', 'vpc-b'));
+    const byVpc = (resource: Resource) => String(resource.configuration?.resourceId);
+    // Act
+    const grouped = index.lookup('AWS::EC2::FlowLog', byVpc, 'vpc-a').map((found) => found.resourceId);
+    const readsToGroup = reads;
+    const hasB = index.has('AWS::EC2::FlowLog', byVpc, 'vpc-b');
+    const hasC = index.has('AWS::EC2::FlowLog', byVpc, 'vpc-c');
+    // Assess
+    expect(grouped).toEqual(['fl-1', 'fl-2']);
+    expect(readsToGroup).toBe(1);
+    expect([hasB, hasC]).toEqual([true, false]);
+    expect(reads).toBe(readsToGroup);
   });
 });
 
