@@ -13,7 +13,7 @@
  */
 import type { Resource } from '../types.js';
 import { type PolicyRef, type PolicySource, type PrincipalPolicies, refOf } from './iam-policy-sources.js';
-import { matchesWildcard, type PolicyStatement, statementCoversAction } from './policy.js';
+import { matchesResourcePattern, type PolicyStatement, statementCoversAction } from './policy.js';
 
 /** Where sample resources live: the principal's own partition and account. */
 export interface Scope {
@@ -116,7 +116,7 @@ function patternCovers(pattern: string, sample: string): boolean {
   if (p.length >= 5 && s.length >= 5 && p[0] === 'arn' && s[0] === 'arn' && p[3] !== undefined && !/[*?]/.test(p[3])) {
     s[3] = p[3];
   }
-  return matchesWildcard(pattern, s.join(':'));
+  return matchesResourcePattern(pattern, s.join(':'));
 }
 
 function reachesResource(statement: PolicyStatement, sample: string): boolean {

@@ -157,17 +157,13 @@ function sameIgnoringCase(a: number, b: number): boolean {
 }
 
 /**
- * IAM wildcard matching: `*` any run of characters, `?` one character.
- * Case-insensitive, as IAM action names are.
- *
- * A scan with one backtrack point rather than a regex per pattern: real
- * policies name thousands of distinct ARN patterns, and compiling (and
- * caching) a regex for each cost more time and memory than the match.
- *
- * @example
- * matchesWildcard('s3:Get*', 's3:GetObject') // true
+ * IAM wildcard matching of one value: `*` any run of characters, `?` one
+ * character, each character compared by `same`. A scan with one backtrack
+ * point rather than a regex per pattern: real policies name thousands of
+ * distinct ARN patterns, and compiling (and caching) a regex for each cost
+ * more time and memory than the match.
  */
-export function matchesWildcard(pattern: string, value: string): boolean {
+function globMatches(pattern: string, value: string, same: (a: number, b: number) => boolean): boolean {
   if (pattern === '*') return true;
   let p = 0;
   let v = 0;
@@ -182,7 +178,7 @@ export function matchesWildcard(pattern: string, value: string): boolean {
         swallowedTo = v;
         continue;
       }
-      if (code === 63 /* ? */ || sameIgnoringCase(code, value.charCodeAt(v))) {
+      if (code === 63 /* ? */ || same(code, value.charCodeAt(v))) {
         p++;
         v++;
         continue;
@@ -195,6 +191,31 @@ export function matchesWildcard(pattern: string, value: string): boolean {
   }
   while (p < pattern.length && pattern.charCodeAt(p) === 42) p++;
   return p === pattern.length;
+}
+
+const sameExactly = (a: number, b: number): boolean => a === b;
+
+/**
+ * Matches an action pattern (`Action`, `NotAction`): case-insensitive, as
+ * IAM action names are.
+ *
+ * @example
+ * matchesWildcard('s3:Get*', 's3:GetObject') // true
+ */
+export function matchesWildcard(pattern: string, value: string): boolean {
+  return globMatches(pattern, value, sameIgnoringCase);
+}
+
+/**
+ * Matches a `Resource`/`NotResource` ARN pattern: case-sensitive, as IAM
+ * compares ARNs (`user/Bob` is not `user/bob`). Matching them without case
+ * would let a Deny for `MyBucket` pass for protecting `mybucket`.
+ *
+ * @example
+ * matchesResourcePattern('arn:aws:s3:::logs-*', 'arn:aws:s3:::logs-prod') // true
+ */
+export function matchesResourcePattern(pattern: string, arn: string): boolean {
+  return globMatches(pattern, arn, sameExactly);
 }
 
 /**

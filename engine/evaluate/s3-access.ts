@@ -12,7 +12,7 @@ import {
   conditionRestrictsPrincipal,
   isNarrowingOperator,
   isPublicStatement,
-  matchesWildcard,
+  matchesResourcePattern,
   type PolicyCondition,
   type PolicyStatement,
   statementCoversAction,
@@ -82,7 +82,9 @@ function denyPinsEveryone(statement: PolicyStatement): boolean {
 function denyCoversResources(deny: PolicyStatement, allow: PolicyStatement): boolean {
   if (deny.resources === null) return deny.notResources === null;
   const denied = deny.resources;
-  return allow.resources?.every((resource) => denied.some((pattern) => matchesWildcard(pattern, resource))) ?? false;
+  return (
+    allow.resources?.every((resource) => denied.some((pattern) => matchesResourcePattern(pattern, resource))) ?? false
+  );
 }
 
 export interface PublicStatementGrant {

@@ -9,7 +9,7 @@ import { isRecord } from '../normalize/decode.js';
 import type { Resource } from '../types.js';
 import { decodeErrorFor, readBoolean, readField, readText } from './config-fields.js';
 import type { EvaluationContext } from './define-control.js';
-import { matchesWildcard, type PolicyStatement, parsePolicy } from './policy.js';
+import { matchesResourcePattern, type PolicyStatement, parsePolicy } from './policy.js';
 
 export const ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE = 'AWS::S3::AccountPublicAccessBlock';
 
@@ -163,7 +163,7 @@ export function readBucketPolicy(bucket: Resource): BucketPolicyReading {
 export function statementCoversAllObjects(statement: PolicyStatement, bucket: Resource): boolean {
   if (statement.resources) {
     const prefix = `${bucketArn(bucket)}/`;
-    return statement.resources.some((pattern) => pattern.endsWith('*') && matchesWildcard(pattern, prefix));
+    return statement.resources.some((pattern) => pattern.endsWith('*') && matchesResourcePattern(pattern, prefix));
   }
   // NotResource narrows the statement by an exclusion we do not try to prove harmless.
   return statement.notResources === null;

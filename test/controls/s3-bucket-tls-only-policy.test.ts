@@ -55,6 +55,13 @@ testControl(control, [
     observed: { minimumTlsVersion: '1.2' },
   },
   {
+    name: 'the Deny names the bucket in another case: IAM compares ARNs case-sensitively, so it protects nothing',
+    resource: withPolicy(
+      deny({ Resource: ['arn:aws:s3:::ACME-marketing-site', 'arn:aws:s3:::ACME-marketing-site/*'] }),
+    ),
+    expected: 'FAIL',
+  },
+  {
     name: 'public-read policy without any TLS statement',
     resource: loadItem('s3-bucket/public-site'),
     expected: 'FAIL',

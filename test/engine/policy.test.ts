@@ -4,6 +4,7 @@ import {
   conditionValueIs,
   isNarrowingOperator,
   isPublicStatement,
+  matchesResourcePattern,
   matchesWildcard,
   narrowingValues,
   type PolicyStatement,
@@ -72,7 +73,14 @@ describe('Function: matchesWildcard', () => {
     expect(matchesWildcard(pattern, action)).toBe(expected);
   });
 
-  it('agrees with an anchored, case-insensitive regex on generated patterns', () => {
+  it('matches resource ARNs case-sensitively, as IAM does', () => {
+    expect(matchesResourcePattern('arn:aws:iam::*:user/Bob', 'arn:aws:iam::111122223333:user/Bob')).toBe(true);
+    expect(matchesResourcePattern('arn:aws:iam::*:user/Bob', 'arn:aws:iam::111122223333:user/bob')).toBe(false);
+    expect(matchesResourcePattern('arn:aws:s3:::logs-?/*', 'arn:aws:s3:::logs-a/x/y')).toBe(true);
+    expect(matchesWildcard('arn:aws:iam::*:user/Bob', 'arn:aws:iam::111122223333:user/bob')).toBe(true);
+  });
+
+  it('agrees with an anchored regex (case-insensitive for actions, exact for ARNs) on generated patterns', () => {
     // A small deterministic generator: patterns and values over an alphabet
     // that makes backtracking matter (repeated letters, stars, question marks).
     let seed = 7;
@@ -91,6 +99,9 @@ describe('Function: matchesWildcard', () => {
         .join('');
       expect(matchesWildcard(pattern, value), `${pattern} vs ${value}`).toBe(
         new RegExp(`^${source}$`, 'i').test(value),
+      );
+      expect(matchesResourcePattern(pattern, value), `${pattern} vs ${value}`).toBe(
+        new RegExp(`^${source}$`).test(value),
       );
     }
   });

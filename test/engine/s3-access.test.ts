@@ -158,6 +158,20 @@ describe('edge shapes', () => {
     expect(grants).toHaveLength(1);
   });
 
+  it('does not let a Deny that names the objects in another case take a grant back: ARNs match case-sensitively', () => {
+    // Prepare
+    const list = policyStatements(allowPublicRead({}), {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::ACME-MARKETING-SITE/*',
+    });
+    // Act
+    const grants = publicPolicyGrants(list, 'read');
+    // Assess
+    expect(grants).toHaveLength(1);
+  });
+
   it('lets an unconditional Deny without Resource take back every grant', () => {
     // Assess
     expect(
