@@ -90,12 +90,19 @@ class WriterThread {
   private readonly worker = new Worker(new URL('./file-writer-thread.mjs', import.meta.url));
   private readonly listeners = new Map<number, (message: FromWriterThread) => void>();
   private nextId = 0;
+  private exited = false;
 
   constructor() {
     this.worker.unref();
     this.worker.on('message', (message: FromWriterThread) => this.listeners.get(message.id)?.(message));
-    this.worker.on('error', (error) => {
-      for (const listener of this.listeners.values()) listener({ type: 'failed', id: -1, message: error.message });
+    const failAll = (message: string) => {
+      for (const listener of this.listeners.values()) listener({ type: 'failed', id: -1, message });
+    };
+    this.worker.on('error', (error) => failAll(`evidence writer thread failed: ${error.message}`));
+    // A thread that is gone answers nothing: every file still waiting on it fails rather than hangs.
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      failAll(`evidence writer thread stopped (exit code ${code})`);
     });
   }
 
@@ -124,6 +131,7 @@ class WriterThread {
 
   /** Closes every open file and stops the thread. */
   async stop(): Promise<void> {
+    if (this.exited) return;
     const id = this.nextId++;
     const abandoned = new Promise<void>((resolve) => {
       this.worker.ref();
