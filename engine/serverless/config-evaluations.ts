@@ -104,15 +104,28 @@ export function rollUpFindings(findings: readonly Finding[], resource: Evaluated
   };
 }
 
-/** A NOT_APPLICABLE evaluation with a reason: deleted, not recorded, or out of the rule's scope. */
-export function notApplicable(resource: EvaluatedResource, reason: string): Evaluation {
+/** An evaluation of a resource the rule did not judge, with the reason as its annotation. */
+function unjudged(resource: EvaluatedResource, complianceType: ComplianceType, reason: string): Evaluation {
   return {
     ComplianceResourceType: resource.resourceType,
     ComplianceResourceId: resource.resourceId,
     OrderingTimestamp: resource.orderingTimestamp,
-    ComplianceType: ComplianceType.NOT_APPLICABLE,
+    ComplianceType: complianceType,
     Annotation: truncateAnnotation(reason),
   };
+}
+
+/** A NOT_APPLICABLE evaluation with a reason: deleted, not recorded, or out of the rule's scope. */
+export function notApplicable(resource: EvaluatedResource, reason: string): Evaluation {
+  return unjudged(resource, ComplianceType.NOT_APPLICABLE, reason);
+}
+
+/**
+ * A resource whose item could not be read: NON_COMPLIANT, as every verdict
+ * short of PASS is, with the reason (`INSUFFICIENT_DATA: ...`, `ERROR: ...`).
+ */
+export function unreadable(resource: EvaluatedResource, reason: string): Evaluation {
+  return unjudged(resource, ComplianceType.NON_COMPLIANT, reason);
 }
 
 export interface ReportResult {

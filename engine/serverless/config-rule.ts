@@ -23,12 +23,11 @@ import { toIsoTime } from '../normalize/decode.js';
 import type { Registry } from '../registry.js';
 import { OUT_OF_SCOPE_STATUSES, type Resource } from '../types.js';
 import {
-  ComplianceType,
   type EvaluatedResource,
   notApplicable,
   reportEvaluations,
   rollUpFindings,
-  truncateAnnotation,
+  unreadable,
 } from './config-evaluations.js';
 import { fetchOversizedItem, type RawItem, withTablePolicyFrom } from './config-items.js';
 import type { AccountFacts } from './account-facts-cache.js';
@@ -178,13 +177,10 @@ async function resolveTarget(event: ConfigRuleEvent, deps: ConfigRuleDeps, signa
     if (!item) {
       return {
         kind: 'verdict',
-        evaluation: {
-          ComplianceResourceType: at.resourceType,
-          ComplianceResourceId: at.resourceId,
-          OrderingTimestamp: at.orderingTimestamp,
-          ComplianceType: ComplianceType.NON_COMPLIANT,
-          Annotation: 'INSUFFICIENT_DATA: the oversized configuration item could not be read back from AWS Config.',
-        },
+        evaluation: unreadable(
+          at,
+          'INSUFFICIENT_DATA: the oversized configuration item could not be read back from AWS Config.',
+        ),
       };
     }
   }
@@ -200,13 +196,7 @@ async function resolveTarget(event: ConfigRuleEvent, deps: ConfigRuleDeps, signa
   } catch (error) {
     return {
       kind: 'verdict',
-      evaluation: {
-        ComplianceResourceType: at.resourceType,
-        ComplianceResourceId: at.resourceId,
-        OrderingTimestamp: at.orderingTimestamp,
-        ComplianceType: ComplianceType.NON_COMPLIANT,
-        Annotation: truncateAnnotation(`ERROR: the configuration item could not be read: ${describeError(error)}`),
-      },
+      evaluation: unreadable(at, `ERROR: the configuration item could not be read: ${describeError(error)}`),
     };
   }
 }
