@@ -180,14 +180,9 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
   }
 }
 
-interface FinishState extends AuditOptions {
-  runId: string;
-  started: Date;
-  now: () => Date;
-  source: InventorySource;
+interface FinishState extends JudgeState {
   bundle: EvidenceBundleWriter;
   batcher: AuditBatcher;
-  progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void;
 }
 
 /** Summaries, catalog, report and manifest: the bundle's closing files. */

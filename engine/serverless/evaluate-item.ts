@@ -80,17 +80,20 @@ class ListingRecorder implements EvaluationContext {
   find(resourceType: string, key: string) {
     return this.inner.find(resourceType, key);
   }
-  all(resourceType: string) {
+  /** `all`, `lookup` and `has` read every resource of the type: a claim about the whole type. */
+  private listing(resourceType: string): void {
     if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
+  }
+  all(resourceType: string) {
+    this.listing(resourceType);
     return this.inner.all(resourceType);
   }
-  // A grouping is built from every resource of the type: a claim about the whole type, like `all`.
   lookup(resourceType: string, keyOf: ResourceKeys, key: string) {
-    if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
+    this.listing(resourceType);
     return this.inner.lookup(resourceType, keyOf, key);
   }
   has(resourceType: string, keyOf: ResourceKeys, key: string) {
-    if (!LOOKUP_ONLY_TYPES.has(resourceType)) this.listed.add(resourceType);
+    this.listing(resourceType);
     return this.inner.has(resourceType, keyOf, key);
   }
 }
