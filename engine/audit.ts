@@ -45,7 +45,7 @@ export interface AuditOptions {
   now?: () => Date;
   /**
    * NDJSON: bytes of context lines kept in memory before the rest goes to a
-   * scratch file (default CONTEXT_RESIDENT_BYTES, about 64 MB).
+   * scratch file (default CONTEXT_RESIDENT_BYTES, 16 MiB).
    */
   contextResidentBytes?: number;
 }
@@ -89,7 +89,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   // NDJSON is streamed twice: a first pass for the context, then the judging.
   let context: ContextIndex;
   let parsedLines: ReadonlyMap<number, readonly InventoryRecord[]> | undefined;
-  let releaseContext = () => {};
+  let releaseSpill = () => {};
   let document: { records: InventoryRecord[]; bytes: Buffer[] } | null = null;
   if (source.format === 'json') {
     const read = { records: [] as InventoryRecord[], bytes: [] as Buffer[] };
@@ -105,7 +105,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     ({
       context,
       parsedLines,
-      release: releaseContext,
+      release: releaseSpill,
     } = await indexContext(
       source,
       registry,
@@ -114,8 +114,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     ));
   }
 
+  const releaseContext = () => {
+    context.clear();
+    releaseSpill();
+  };
+
   try {
-    return await judgeIntoBundle({ ...options, runId, started, now, source, context, parsedLines, document, progress });
+    return await judgeIntoBundle({
+      ...options,
+      runId,
+      started,
+      now,
+      source,
+      context,
+      parsedLines,
+      document,
+      progress,
+      releaseContext,
+    });
   } finally {
     releaseContext();
   }
@@ -130,6 +146,8 @@ interface JudgeState extends AuditOptions {
   parsedLines: ReadonlyMap<number, readonly InventoryRecord[]> | undefined;
   document: { records: InventoryRecord[]; bytes: Buffer[] } | null;
   progress: (phase: AuditProgress['phase'], bytesRead: number, resources: number) => void;
+  /** Drops the context and its scratch file, once nothing is left to judge. */
+  releaseContext: () => void;
 }
 
 /** The second step: every record judged, its findings written into a new bundle. */
@@ -170,6 +188,7 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
     }
     batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take(true));
+    state.releaseContext();
     return await finishBundle({ ...state, bundle, batcher });
   } catch (error) {
     // Bad input found mid-stream, a store that failed, a deadline: leave

@@ -63,6 +63,19 @@ export class ContextIndex implements EvaluationContext {
     }
   }
 
+  /**
+   * Forgets every resource. Called once the last resource is judged, so the
+   * bundle's closing files are written without the context's memory (at
+   * 1,000,000 items, some 140 MB the garbage collector would otherwise let
+   * the heap grow above).
+   */
+  clear(): void {
+    this.byType.clear();
+    this.byKey.clear();
+    this.groupings = new Map();
+    this.reloaded.clear();
+  }
+
   private load(entry: Entry): Resource {
     if (entry.resource) return entry.resource;
     let resource = this.reloaded.get(entry);
@@ -90,8 +103,9 @@ export class ContextIndex implements EvaluationContext {
     return (this.byType.get(resourceType) ?? []).map((entry) => this.load(entry));
   }
 
-  lookup(resourceType: string, keyOf: ResourceKeys, key: string): readonly Resource[] {
-    return (this.grouping(resourceType, keyOf).get(key) ?? []).map((entry) => this.load(entry));
+  lookup(resourceType: string, keyOf: ResourceKeys, key: string, limit?: number): readonly Resource[] {
+    const entries = this.grouping(resourceType, keyOf).get(key) ?? [];
+    return (limit === undefined ? entries : entries.slice(0, limit)).map((entry) => this.load(entry));
   }
 
   has(resourceType: string, keyOf: ResourceKeys, key: string): boolean {

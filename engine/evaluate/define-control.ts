@@ -21,9 +21,11 @@ export interface EvaluationContext {
    * per type and key function, so a control that joins two types (a VPC and
    * its flow logs, a user and its groups) looks up instead of scanning every
    * resource for every resource. Pass a function defined once at module
-   * level: the grouping is cached by its identity.
+   * level: the grouping is cached by its identity. With `limit`, at most
+   * that many are returned, and only those are read (a resource may be held
+   * in a scratch file): pass 1 where the key names one resource.
    */
-  lookup(resourceType: string, keyOf: ResourceKeys, key: string): readonly Resource[];
+  lookup(resourceType: string, keyOf: ResourceKeys, key: string, limit?: number): readonly Resource[];
   /** Whether `lookup` would find any resource, without reading them. */
   has(resourceType: string, keyOf: ResourceKeys, key: string): boolean;
 }

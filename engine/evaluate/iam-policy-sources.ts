@@ -192,7 +192,7 @@ export function collectPrincipalPolicies(principal: Resource, context: Evaluatio
   if (principal.resourceType === 'AWS::IAM::User') {
     for (const groupName of groupNames(config)) {
       // Group names are unique per account only; a multi-account inventory may repeat them.
-      const group = context.lookup(GROUP_TYPE, groupKeys, `${principal.accountId}|${groupName}`)[0];
+      const group = context.lookup(GROUP_TYPE, groupKeys, `${principal.accountId}|${groupName}`, 1)[0];
       if (!group?.configuration) out.unresolved.push({ what: `group ${groupName}`, problem: 'not-in-inventory' });
       else addPolicies(out, group.configuration, 'groupPolicyList', groupName, context);
     }

@@ -19,7 +19,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readLineBatches } from '../inventory/lines.js';
 import type { FrameworkMapping } from '../map/mappings.js';
 import type { FrameworkSummary } from '../map/requirement-status.js';
 import type { BundleSummary, CatalogSnapshot, EncodedBatch, Manifest, ReportFinding } from './bundle-types.js';
@@ -28,6 +28,7 @@ import { AUDITOR_CSV_HEADER } from './finding-serialiser.js';
 import { writeHtmlReport } from './html-report.js';
 import { writeManifest } from './run-record.js';
 import { type EvidenceFile, type EvidenceFileWriter, type EvidenceStore, writeEvidenceFile } from './store.js';
+import { SLAB_BYTES, takeSlab } from './utf8-sink.js';
 
 const REQUIREMENTS_CSV_HEADER = [
   'framework',
@@ -93,8 +94,13 @@ export class EvidenceBundleWriter {
    * its hash is the input's, and it replays to the same findings.
    */
   writePopulationBytes(chunk: Buffer): Promise<void> | undefined {
-    // A copy: the reader is still parsing these bytes, and a writer may keep what it is given.
-    return this.population.write(Buffer.from(chunk));
+    // A copy: the reader is still parsing these bytes, and a writer may keep
+    // what it is given. The reader's chunks are mostly a slab's size: those
+    // are copied into a reused slab.
+    if (chunk.length < SLAB_BYTES / 2 || chunk.length > SLAB_BYTES) return this.population.write(Buffer.from(chunk));
+    const copy = takeSlab().subarray(0, chunk.length);
+    chunk.copy(copy);
+    return this.population.write(copy);
   }
 
   /**
@@ -132,8 +138,13 @@ export class EvidenceBundleWriter {
 
   private async *reportFindings(): AsyncGenerator<ReportFinding> {
     if (!this.reportScratch) return;
-    const lines = createInterface({ input: createReadStream(join(this.reportScratch.dir, 'findings.jsonl')) });
-    for await (const line of lines) if (line) yield JSON.parse(line) as ReportFinding;
+    // Pulled a chunk at a time: readline's iterator reads ahead of a slow
+    // consumer, and at 1,000,000 items it held the whole scratch file (some
+    // 150 MB) while the report was being written.
+    const rows = createReadStream(join(this.reportScratch.dir, 'findings.jsonl'), { highWaterMark: 1 << 20 });
+    for await (const lines of readLineBatches(rows)) {
+      for (const line of lines) if (line) yield JSON.parse(line) as ReportFinding;
+    }
   }
 
   private async writeWhole(path: string, content: string): Promise<void> {

@@ -36,7 +36,10 @@ parentPort?.on('message', (message) => {
       file.hash.update(message.data);
       writeAll(file.fd, message.data);
       file.bytes += message.data.byteLength;
-      parentPort?.postMessage({ type: 'written', id, bytes: message.data.byteLength });
+      // The memory goes back to the main thread to be filled again: freed
+      // here, it would wait for this thread's rare garbage collections.
+      const memory = message.data.buffer;
+      parentPort?.postMessage({ type: 'written', id, bytes: message.data.byteLength, memory }, [memory]);
     } else if (type === 'close') {
       files.delete(id);
       closeSync(file.fd);

@@ -9,6 +9,7 @@ import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EvidenceWriteError } from '../errors.js';
 import { PendingChunks } from './hashed-chunks.js';
+import { recycleSlab } from './utf8-sink.js';
 
 export interface EvidenceFile {
   /** Path inside the bundle, with `/` separators. */
@@ -62,7 +63,7 @@ const DIRECT_BYTES = 64 << 10;
 const IN_FLIGHT_LIMIT = 4 << 20;
 
 type FromWriterThread =
-  | { type: 'written'; id: number; bytes: number }
+  | { type: 'written'; id: number; bytes: number; memory: ArrayBuffer }
   | { type: 'closed'; id: number; sha256: string; bytes: number }
   | { type: 'failed'; id: number; message: string }
   | { type: 'abandoned'; id: number };
@@ -179,8 +180,10 @@ class LocalFileWriter implements EvidenceFileWriter {
   private send(bytes: Uint8Array): void {
     if (this.id === null) {
       this.id = this.thread().open(this.fullPath, (message) => {
-        if (message.type === 'written') this.inFlight -= message.bytes;
-        else if (message.type === 'closed')
+        if (message.type === 'written') {
+          this.inFlight -= message.bytes;
+          recycleSlab(message.memory);
+        } else if (message.type === 'closed')
           this.closed = { path: this.path, sha256: message.sha256, bytes: message.bytes };
         else if (message.type === 'failed')
           this.failure ??= new EvidenceWriteError(`${this.fullPath}: ${message.message}`);

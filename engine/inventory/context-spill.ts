@@ -53,8 +53,12 @@ export class ContextSpill {
     throw new Error(`${at.path}:${at.lineNumber}: spilled context line has no resource ${index}`);
   }
 
-  /** Closes and removes the scratch file. */
+  private closed = false;
+
+  /** Closes and removes the scratch file; again, does nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -88,9 +88,9 @@ class ListingRecorder implements EvaluationContext {
     this.listing(resourceType);
     return this.inner.all(resourceType);
   }
-  lookup(resourceType: string, keyOf: ResourceKeys, key: string) {
+  lookup(resourceType: string, keyOf: ResourceKeys, key: string, limit?: number) {
     this.listing(resourceType);
-    return this.inner.lookup(resourceType, keyOf, key);
+    return this.inner.lookup(resourceType, keyOf, key, limit);
   }
   has(resourceType: string, keyOf: ResourceKeys, key: string) {
     this.listing(resourceType);

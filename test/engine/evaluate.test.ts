@@ -192,6 +192,48 @@ describe('Class: ContextIndex', () => {
     expect([hasB, hasC]).toEqual([true, false]);
     expect(reads).toBe(readsToGroup);
   });
+
+  it('reads only the first resources of a lookup when given a limit', () => {
+    // Prepare: 4,101 groups filed under one name, all but the first held by
+    // their keys alone. Grouping them reads each once; the last 4,096 stay
+    // in memory, so g-1 to g-4 would have to be read again.
+    const index = new ContextIndex(new Set(['AWS::IAM::Group']));
+    const reads: string[] = [];
+    const group = (id: string) =>
+      normaliseRaw({ resourceType: 'AWS::IAM::Group', resourceId: id, configuration: { groupName: 'admins' } });
+    index.add(group('g-0'));
+    for (let n = 1; n <= 4_100; n++) {
+      const id = `g-${n}`;
+      index.add(group(id), () => {
+        reads.push(id);
+        return group(id);
+      });
+    }
+    const byName = (resource: Resource) => String(resource.configuration?.groupName);
+    index.has('AWS::IAM::Group', byName, 'admins');
+    const readsToGroup = reads.length;
+    // Act
+    const firstTwo = index.lookup('AWS::IAM::Group', byName, 'admins', 2).map((found) => found.resourceId);
+    // Assess
+    expect(readsToGroup).toBe(4_100);
+    expect(firstTwo).toEqual(['g-0', 'g-1']);
+    expect(reads.slice(readsToGroup)).toEqual(['g-1']);
+    expect(index.lookup('AWS::IAM::Group', byName, 'admins')).toHaveLength(4_101);
+  });
+
+  it('forgets every resource when cleared', () => {
+    // Prepare
+    const index = new ContextIndex(new Set(['AWS::S3::Bucket']));
+    index.add(loadItem('s3-bucket/baseline'));
+    const byName = (resource: Resource) => resource.resourceName;
+    index.has('AWS::S3::Bucket', byName, 'acme-payroll-exports');
+    // Act
+    index.clear();
+    // Assess
+    expect(index.all('AWS::S3::Bucket')).toHaveLength(0);
+    expect(index.find('AWS::S3::Bucket', 'acme-payroll-exports')).toBeUndefined();
+    expect(index.has('AWS::S3::Bucket', byName, 'acme-payroll-exports')).toBe(false);
+  });
 });
 
 describe('Function: createRegistry', () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../engine/evidence/csv.js';
 import { AUDITOR_CSV_HEADER, FindingSerialiser } from '../../engine/evidence/finding-serialiser.js';
-import { Utf8Sink } from '../../engine/evidence/utf8-sink.js';
+import { SLAB_BYTES, spareSlabCount, takeSlab, Utf8Sink } from '../../engine/evidence/utf8-sink.js';
 import { HashedChunks } from '../../engine/evidence/hashed-chunks.js';
 import { EvidenceWriteError } from '../../engine/errors.js';
 import type { Finding } from '../../engine/types.js';
@@ -82,6 +82,31 @@ describe('Store and verification', () => {
     expect(content.equals(expected)).toBe(true);
     expect(file.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
     expect(file.bytes).toBe(expected.length);
+  });
+
+  it('gets each slab back from the writer thread once written, and reuses it without changing what was written', async () => {
+    // Prepare: 24 slabs, each filled with its own byte, more than the 16 kept spare.
+    const store = new LocalDirectoryStore(join(dir, 'slabs'));
+    await store.prepare();
+    const expected: Buffer[] = [];
+    // Act
+    const writer = store.open('slabs.bin');
+    for (let n = 0; n < 24; n++) {
+      const slab = takeSlab().fill(n);
+      expected.push(Buffer.from(slab));
+      await writer.write(slab);
+    }
+    const file = await writer.close();
+    const spare = spareSlabCount();
+    const reused = takeSlab();
+    // Assess
+    const content = await readFile(join(dir, 'slabs', 'slabs.bin'));
+    expect(content.equals(Buffer.concat(expected))).toBe(true);
+    expect(file.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(spare).toBeGreaterThan(0);
+    expect(spare).toBeLessThanOrEqual(16);
+    expect(reused.length).toBe(SLAB_BYTES);
+    expect(spareSlabCount()).toBe(spare - 1);
   });
 
   it('hands the writer thread only memory of its own, never the shared pool of small buffers', () => {
