@@ -241,6 +241,11 @@ export class AuditBatcher {
     return { findings: this.findingLines.take(all), auditorCsv, reportRows: this.reportRows.take(all) };
   }
 
+  /** The lookup tables of the report rows taken so far: call after the last take. */
+  reportTables(): string {
+    return this.serialiser.reportTables();
+  }
+
   /** Resources read so far (every record but the header). */
   get resourcesRead(): number {
     return this.resources;

@@ -238,6 +238,6 @@ async function finishBundle(state: FinishState): Promise<AuditResult> {
     controls: registry.controls.map(({ evaluate: _evaluate, ...metadata }) => metadata),
     frameworks: mappings.frameworks.map((mapping) => ({ ...mapping })),
   };
-  const { manifest, manifestFile } = await bundle.finish(summary, catalog);
+  const { manifest, manifestFile } = await bundle.finish(summary, catalog, state.batcher.reportTables());
   return { runId, location: state.store.location, summary, manifest, manifestFile };
 }

@@ -98,6 +98,6 @@ export interface EncodedBatch {
   findings: Uint8Array[];
   /** Rows of `<framework>-auditor.csv`, by framework id. */
   auditorCsv: Record<string, Uint8Array[]>;
-  /** The report's failing findings (ReportFinding), one JSON object a line. */
+  /** The report's failing findings, as rows of its findings table (`ReportRowEncoder.row` text). */
   reportRows: Uint8Array[];
 }

@@ -19,10 +19,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLineBatches } from '../inventory/lines.js';
 import type { FrameworkMapping } from '../map/mappings.js';
 import type { FrameworkSummary } from '../map/requirement-status.js';
-import type { BundleSummary, CatalogSnapshot, EncodedBatch, Manifest, ReportFinding } from './bundle-types.js';
+import type { BundleSummary, CatalogSnapshot, EncodedBatch, Manifest } from './bundle-types.js';
 import { csvRow } from './csv.js';
 import { AUDITOR_CSV_HEADER } from './finding-serialiser.js';
 import { writeHtmlReport } from './html-report.js';
@@ -46,6 +45,9 @@ const REQUIREMENTS_CSV_HEADER = [
   'not_applicable',
   'manual_evidence_to_collect',
 ];
+
+/** The report's rows wait in a scratch file until the summary that heads the report is known. */
+const REPORT_ROWS = 'report-rows.json';
 
 export class EvidenceBundleWriter {
   private readonly findings: EvidenceFileWriter;
@@ -85,7 +87,7 @@ export class EvidenceBundleWriter {
     const writer = new EvidenceBundleWriter(store, frameworks, populationName);
     for (const csv of writer.auditorCsv.values()) await csv.write(csvRow(AUDITOR_CSV_HEADER));
     const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-report-'));
-    writer.reportScratch = { dir, stream: createWriteStream(join(dir, 'findings.jsonl')) };
+    writer.reportScratch = { dir, stream: createWriteStream(join(dir, REPORT_ROWS)) };
     return writer;
   }
 
@@ -136,15 +138,10 @@ export class EvidenceBundleWriter {
     if (flushes.length > 0) await Promise.all(flushes);
   }
 
-  private async *reportFindings(): AsyncGenerator<ReportFinding> {
+  /** The report rows written so far, as stored: they are already in their final form. */
+  private async *reportRowChunks(): AsyncGenerator<Uint8Array> {
     if (!this.reportScratch) return;
-    // Pulled a chunk at a time: readline's iterator reads ahead of a slow
-    // consumer, and at 1,000,000 items it held the whole scratch file (some
-    // 150 MB) while the report was being written.
-    const rows = createReadStream(join(this.reportScratch.dir, 'findings.jsonl'), { highWaterMark: 1 << 20 });
-    for await (const lines of readLineBatches(rows)) {
-      for (const line of lines) if (line) yield JSON.parse(line) as ReportFinding;
-    }
+    yield* createReadStream(join(this.reportScratch.dir, REPORT_ROWS), { highWaterMark: 1 << 20 });
   }
 
   private async writeWhole(path: string, content: string): Promise<void> {
@@ -211,6 +208,7 @@ export class EvidenceBundleWriter {
   async finish(
     summary: BundleSummary,
     catalog: CatalogSnapshot,
+    reportTables: string,
   ): Promise<{ manifest: Manifest; manifestFile: EvidenceFile }> {
     this.closed.push(await this.findings.close());
     if (!this.populationClosed) await this.closePopulation();
@@ -220,7 +218,7 @@ export class EvidenceBundleWriter {
     for (const framework of summary.frameworks) await this.finishFramework(framework);
     await this.writeWhole('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
     const report = this.store.open('report.html');
-    await writeHtmlReport(summary, this.reportFindings(), async (chunk) => {
+    await writeHtmlReport(summary, { chunks: this.reportRowChunks(), tables: () => reportTables }, async (chunk) => {
       await report.write(chunk);
     });
     this.closed.push(await report.close());

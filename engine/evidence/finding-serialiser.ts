@@ -8,8 +8,8 @@
  * that CSV rows of PASS and NOT_APPLICABLE findings leave remediation empty.
  */
 import type { Finding } from '../types.js';
-import type { ReportFinding } from './bundle-types.js';
 import { csvCell } from './csv.js';
+import { ReportRowEncoder } from './html-report.js';
 import type { Utf8Sink } from './utf8-sink.js';
 
 export const AUDITOR_CSV_HEADER = [
@@ -70,6 +70,7 @@ const NO_ACTION: ReadonlySet<string> = new Set(['PASS', 'NOT_APPLICABLE']);
 
 export class FindingSerialiser {
   private readonly byControl = new Map<string, ControlText>();
+  private readonly reportRows = new ReportRowEncoder();
 
   constructor(private readonly requirements: ReadonlyMap<string, RequirementRef>) {}
 
@@ -186,24 +187,16 @@ export class FindingSerialiser {
     }
   }
 
-  /** Writes the finding's row of the HTML report when the report lists it (it failed, errored or lacked data). */
+  /**
+   * Writes the finding's row of the HTML report's findings table when the
+   * report lists it (it failed, errored or lacked data), in its final form.
+   */
   writeReportRow(finding: Finding, sink: Utf8Sink): void {
-    if (!REPORTED_STATUSES.has(finding.status)) return;
-    const row: ReportFinding = {
-      controlId: finding.controlId,
-      title: finding.title,
-      severity: finding.severity,
-      status: finding.status,
-      service: finding.service,
-      resourceType: finding.resourceType,
-      resourceId: finding.resourceId,
-      resourceName: finding.resourceName,
-      accountId: finding.accountId,
-      region: finding.region,
-      reason: finding.reason,
-      requirements: finding.requirements,
-      remediation: finding.remediation,
-    };
-    sink.text(`${json(row)}\n`);
+    if (REPORTED_STATUSES.has(finding.status)) sink.text(this.reportRows.row(finding));
+  }
+
+  /** The lookup tables the report rows written so far index, for the end of the report. */
+  reportTables(): string {
+    return this.reportRows.tables();
   }
 }

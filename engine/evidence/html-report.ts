@@ -134,10 +134,24 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
  */
 const CSP = `default-src 'none'; script-src 'sha256-${sha256(REPORT_SCRIPT)}'; style-src 'sha256-${sha256(REPORT_CSS)}'`;
 
-class FindingEncoder {
+/**
+ * Turns findings into rows of the report's findings table, in the data
+ * block's compact form, and keeps the lookup tables the rows index. Rows are
+ * encoded as findings are judged and kept as text until the report is
+ * written: they are never parsed again.
+ *
+ * @example
+ * const encoder = new ReportRowEncoder();
+ * const text = encoder.row(finding) + encoder.row(other); // `[…],[…]`: the array's body
+ * encoder.tables(); // `"strings":[…],"controls":[…],"requirementSets":[…]`
+ */
+export class ReportRowEncoder {
   private readonly strings = new Map<string, number>();
   private readonly controls = new Map<string, number>();
   private readonly requirementSets = new Map<string, number>();
+  /** The last control and requirement set seen, by identity: findings come in runs of one control. */
+  private lastControl: { finding: ReportFinding; index: number } | null = null;
+  private lastRequirements: { list: readonly string[]; index: number } | null = null;
   count = 0;
 
   private str(value: string): number {
@@ -159,21 +173,44 @@ class FindingEncoder {
     return index;
   }
 
-  row(f: ReportFinding): string {
-    this.count++;
-    const control = this.intern(this.controls, [
+  private controlOf(f: ReportFinding): number {
+    const last = this.lastControl?.finding;
+    if (
+      last &&
+      this.lastControl &&
+      last.controlId === f.controlId &&
+      last.title === f.title &&
+      last.severity === f.severity &&
+      last.service === f.service &&
+      last.remediation === f.remediation
+    ) {
+      return this.lastControl.index;
+    }
+    const index = this.intern(this.controls, [
       this.str(f.controlId),
       this.str(f.title),
       this.str(f.severity),
       this.str(f.service),
       this.str(f.remediation),
     ]);
-    const requirements = this.intern(
+    this.lastControl = { finding: f, index };
+    return index;
+  }
+
+  private requirementsOf(list: readonly string[]): number {
+    if (this.lastRequirements?.list === list) return this.lastRequirements.index;
+    const index = this.intern(
       this.requirementSets,
-      f.requirements.map((r) => this.str(r)),
+      list.map((r) => this.str(r)),
     );
-    return jsonForScript([
-      control,
+    this.lastRequirements = { list, index };
+    return index;
+  }
+
+  /** The finding's row, preceded by a comma unless it is the first. */
+  row(f: ReportFinding): string {
+    const text = jsonForScript([
+      this.controlOf(f),
       this.str(f.status),
       this.str(f.resourceType),
       f.resourceId,
@@ -181,8 +218,9 @@ class FindingEncoder {
       this.str(f.accountId),
       this.str(f.region),
       f.reason,
-      requirements,
+      this.requirementsOf(f.requirements),
     ]);
+    return this.count++ > 0 ? `,${text}` : text;
   }
 
   /** The lookup tables, as the tail of the JSON object the rows began. */
@@ -191,6 +229,34 @@ class FindingEncoder {
       [...table.keys()].map((k) => (k === '' ? [] : k.split(',').map(Number)));
     return `"strings":${jsonForScript([...this.strings.keys()])},"controls":${jsonForScript(decode(this.controls))},"requirementSets":${jsonForScript(decode(this.requirementSets))}`;
   }
+}
+
+/** The findings table's content: its rows' text, in order, then the tables they index. */
+export interface ReportRows {
+  chunks: AsyncIterable<string | Uint8Array>;
+  tables: () => string;
+}
+
+/**
+ * Encodes findings as they arrive into report rows, in chunks of about 64 KiB.
+ *
+ * @example
+ * await writeHtmlReport(summary, encodeReportRows(findings), (chunk) => file.write(chunk));
+ */
+export function encodeReportRows(findings: AsyncIterable<ReportFinding>): ReportRows {
+  const encoder = new ReportRowEncoder();
+  async function* chunks(): AsyncGenerator<string> {
+    let buffer = '';
+    for await (const finding of findings) {
+      buffer += encoder.row(finding);
+      if (buffer.length >= CHUNK_CHARS) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    if (buffer) yield buffer;
+  }
+  return { chunks: chunks(), tables: () => encoder.tables() };
 }
 
 function renderHeader(run: RunInfo): string {
@@ -404,17 +470,17 @@ ${select('f-req', 'Requirement', 'All requirements', ' class="wide"')}${select('
 }
 
 /**
- * Streams the HTML report: summary sections first, then findings as they
- * arrive (batched into ~64 KiB chunks), then the lookup tables and script.
+ * Streams the HTML report: summary sections first, then the findings
+ * table's rows as they come, then the lookup tables and script.
  *
  * @example
  * const file = store.open('report.html');
- * await writeHtmlReport(summary, readReportFindings(), (chunk) => file.write(chunk));
+ * await writeHtmlReport(summary, encodeReportRows(findings), (chunk) => file.write(chunk));
  */
 export async function writeHtmlReport(
   summary: BundleSummary,
-  findings: AsyncIterable<ReportFinding>,
-  write: (chunk: string) => Promise<void>,
+  rows: ReportRows,
+  write: (chunk: string | Uint8Array) => Promise<void>,
 ): Promise<void> {
   const run = summary.run;
   const titles = Object.fromEntries(
@@ -443,16 +509,8 @@ ${summary.frameworks.map((fw) => renderFramework(fw, summary.overall)).join('\n'
 ${renderCollectionErrors(summary.overall.collectionErrors)}
 ${renderFindingsApp()}
 <script type="application/json" id="findings-data">{"v":1,"requirementTitles":${jsonForScript(titles)},"columns":["control","status","resourceType","resourceId","resourceName","accountId","region","reason","requirementSet"],"controlColumns":["controlId","title","severity","service","remediation"],"rows":[`);
-  const encoder = new FindingEncoder();
-  let buffer = '';
-  for await (const finding of findings) {
-    buffer += (encoder.count > 0 ? ',' : '') + encoder.row(finding);
-    if (buffer.length >= CHUNK_CHARS) {
-      await write(buffer);
-      buffer = '';
-    }
-  }
-  await write(`${buffer}],${encoder.tables()}}</script>
+  for await (const chunk of rows.chunks) await write(chunk);
+  await write(`],${rows.tables()}}</script>
 </section></main>
 <footer class="note"><p>Generated by ${esc(run.tool.name)} ${esc(run.tool.version)} for run <code>${esc(run.runId)}</code>. This file loads nothing from the network; its integrity is recorded in the bundle's manifest.json.</p></footer>
 <script>${REPORT_SCRIPT}</script>

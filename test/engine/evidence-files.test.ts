@@ -11,6 +11,7 @@ import { EvidenceWriteError } from '../../engine/errors.js';
 import type { Finding } from '../../engine/types.js';
 import { LocalDirectoryStore, transferable } from '../../engine/evidence/store.js';
 import { verifyBundle } from '../../engine/evidence/verify.js';
+import { encodeReportRows, type ReportRows } from '../../engine/evidence/html-report.js';
 
 describe('Function: csvCell / csvRow', () => {
   it.each([
@@ -219,6 +220,44 @@ describe('Class: FindingSerialiser', () => {
     expect(Buffer.concat(sink.take(true)).toString('utf8')).toBe(
       findings.map((f) => `${JSON.stringify(f)}\n`).join(''),
     );
+  });
+
+  it('writes the report rows of failing, errored and unjudged findings only, as the report encodes them', async () => {
+    // Prepare: findings of two controls, one passing, one with another requirement list.
+    const serialiser = new FindingSerialiser(requirements);
+    const sink = new Utf8Sink();
+    const findings = [
+      finding(),
+      finding({ status: 'PASS', resourceId: 'passing' }),
+      finding({ status: 'ERROR', resourceId: 'b2', reason: 'it broke </script>' }),
+      finding({ controlId: 'other', title: 'Other', status: 'INSUFFICIENT_DATA', requirements: ['soc2:A1.2'] }),
+      finding({ resourceId: 'b3' }),
+    ];
+    const listed = findings.filter((f) => f.status !== 'PASS');
+    // The findings table's data as the report embeds it: the rows, then the tables they index.
+    const dataOf = async (rows: ReportRows) => {
+      let text = '';
+      for await (const chunk of rows.chunks) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      return `[${text}],${rows.tables()}`;
+    };
+    async function* chunksOf(bytes: Buffer) {
+      yield bytes;
+    }
+    // Act
+    for (const f of findings) serialiser.writeReportRow(f, sink);
+    const fromSerialiser = {
+      chunks: chunksOf(Buffer.concat(sink.take(true))),
+      tables: () => serialiser.reportTables(),
+    };
+    async function* listedFindings() {
+      yield* listed;
+    }
+    // Assess: the same report as rows encoded straight from the findings.
+    const data = await dataOf(fromSerialiser);
+    expect(data).toBe(await dataOf(encodeReportRows(listedFindings())));
+    const parsed = JSON.parse(`{"rows":${data}}`) as { rows: unknown[][]; strings: string[] };
+    expect(parsed.rows.map((row) => row[3])).toEqual(listed.map((f) => f.resourceId));
+    expect(data).not.toContain('</script>');
   });
 
   it('writes one CSV row per known requirement, as csvRow would', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BundleSummary, ReportFinding } from '../../engine/evidence/bundle-types.js';
-import { jsonForScript, writeHtmlReport } from '../../engine/evidence/html-report.js';
+import { encodeReportRows, jsonForScript, writeHtmlReport } from '../../engine/evidence/html-report.js';
 import { REPORT_CSS, REPORT_SCRIPT } from '../../engine/evidence/html-report-client.js';
 import type { RequirementResult, RequirementStatus, StatusCounts } from '../../engine/map/requirement-status.js';
 import type { Severity } from '../../engine/types.js';
@@ -175,8 +175,8 @@ async function* stream<T>(items: Iterable<T>): AsyncGenerator<T> {
 
 async function render(findings: AsyncIterable<ReportFinding>, summary = buildSummary()) {
   const chunks: string[] = [];
-  await writeHtmlReport(summary, findings, async (chunk) => {
-    chunks.push(chunk);
+  await writeHtmlReport(summary, encodeReportRows(findings), async (chunk) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
   });
   return { html: chunks.join(''), chunks };
 }
@@ -325,8 +325,8 @@ describe('writeHtmlReport', () => {
     }
 
     // Act
-    await writeHtmlReport(buildSummary(), many(), async (chunk) => {
-      chunks.push(chunk);
+    await writeHtmlReport(buildSummary(), encodeReportRows(many()), async (chunk) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     });
 
     // Assess
