@@ -149,9 +149,14 @@ export class ReportRowEncoder {
   private readonly strings = new Map<string, number>();
   private readonly controls = new Map<string, number>();
   private readonly requirementSets = new Map<string, number>();
-  /** The last control and requirement set seen, by identity: findings come in runs of one control. */
-  private lastControl: { finding: ReportFinding; index: number } | null = null;
-  private lastRequirements: { list: readonly string[]; index: number } | null = null;
+  /**
+   * Each control's row in `controls`, with the finding it was built from: a
+   * resource's findings come control after control, so a cache of the last
+   * one would miss nearly every time.
+   */
+  private readonly byControl = new Map<string, { finding: ReportFinding; index: number }>();
+  /** Each requirement list's row in `requirementSets`, by identity (a control's list is one array for the run). */
+  private readonly byRequirementList = new WeakMap<readonly string[], number>();
   count = 0;
 
   private str(value: string): number {
@@ -174,17 +179,16 @@ export class ReportRowEncoder {
   }
 
   private controlOf(f: ReportFinding): number {
-    const last = this.lastControl?.finding;
+    const cached = this.byControl.get(f.controlId);
+    const last = cached?.finding;
     if (
-      last &&
-      this.lastControl &&
-      last.controlId === f.controlId &&
-      last.title === f.title &&
+      cached &&
+      last?.title === f.title &&
       last.severity === f.severity &&
       last.service === f.service &&
       last.remediation === f.remediation
     ) {
-      return this.lastControl.index;
+      return cached.index;
     }
     const index = this.intern(this.controls, [
       this.str(f.controlId),
@@ -193,17 +197,19 @@ export class ReportRowEncoder {
       this.str(f.service),
       this.str(f.remediation),
     ]);
-    this.lastControl = { finding: f, index };
+    this.byControl.set(f.controlId, { finding: f, index });
     return index;
   }
 
   private requirementsOf(list: readonly string[]): number {
-    if (this.lastRequirements?.list === list) return this.lastRequirements.index;
-    const index = this.intern(
-      this.requirementSets,
-      list.map((r) => this.str(r)),
-    );
-    this.lastRequirements = { list, index };
+    let index = this.byRequirementList.get(list);
+    if (index === undefined) {
+      index = this.intern(
+        this.requirementSets,
+        list.map((r) => this.str(r)),
+      );
+      this.byRequirementList.set(list, index);
+    }
     return index;
   }
 
