@@ -21,9 +21,13 @@ import type { Resource } from '../types.js';
 export function readField(holder: unknown, key: string): unknown {
   if (!isRecord(holder)) return undefined;
   if (Object.hasOwn(holder, key) && holder[key] !== undefined) return holder[key];
+  // Most misses are fields that are simply absent: compare lengths before
+  // lowercasing, and walk the keys without building an array of entries.
   const wanted = key.toLowerCase();
-  for (const [candidate, value] of Object.entries(holder)) {
-    if (candidate.toLowerCase() === wanted && value !== undefined) return value;
+  for (const candidate in holder) {
+    if (candidate.length !== wanted.length || !Object.hasOwn(holder, candidate)) continue;
+    const value = holder[candidate];
+    if (value !== undefined && candidate.toLowerCase() === wanted) return value;
   }
   return undefined;
 }
