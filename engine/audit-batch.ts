@@ -100,14 +100,13 @@ export async function indexContext(
           if (lineRecords.every((one) => isContextRecord(context, one))) parsedLines.set(lineNumber, lineRecords);
           return;
         }
-        spill ??= new ContextSpill();
-        const at = spill.put(line, source.path, lineNumber);
-        const from = spill;
+        spill ??= new ContextSpill(source.path);
+        const at = spill.put(line);
         let index = 0;
         for (const one of lineRecords) {
           if (one.kind !== 'resource') continue;
           const position = index++;
-          if (isContextRecord(context, one)) context.add(one.resource, () => from.read(at, position));
+          if (isContextRecord(context, one)) context.add(one.resource, spill.resource(at, lineNumber, position));
         }
       },
       ...(onProgress ? { onProgress: (bytes: number) => onProgress(bytes, records) } : {}),

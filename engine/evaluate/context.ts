@@ -11,11 +11,16 @@ import { ACCOUNT_RESOURCE_TYPE } from '../normalize/account-facts.js';
 import type { Resource } from '../types.js';
 import type { EvaluationContext, ResourceKeys } from './define-control.js';
 
+/** A resource held by the way to read it again (a line in a scratch file). */
+export interface Reloadable {
+  load(): Resource;
+}
+
 interface Entry {
   /** The resource, while it is kept in memory. */
   resource: Resource | null;
   /** Reads the resource again, when it is not. */
-  reload: (() => Resource) | null;
+  reload: Reloadable | null;
 }
 
 /** Resources read back that stay in memory: enough for the managed policies an account's principals share. */
@@ -42,9 +47,9 @@ export class ContextIndex implements EvaluationContext {
    *
    * @example
    * context.add(bucket);
-   * context.add(policy, () => spill.read(at, 0));
+   * context.add(policy, spill.resource(at, 42, 0));
    */
-  add(resource: Resource, reload?: () => Resource): void {
+  add(resource: Resource, reload?: Reloadable): void {
     if (!this.keeps(resource.resourceType)) return;
     if (this.groupings.size > 0) this.groupings = new Map();
     let keys = this.byKey.get(resource.resourceType);
@@ -83,7 +88,7 @@ export class ContextIndex implements EvaluationContext {
       // Most recently used goes last.
       this.reloaded.delete(entry);
     } else {
-      resource = (entry.reload as () => Resource)();
+      resource = (entry.reload as Reloadable).load();
       if (this.reloaded.size >= RELOADED_KEPT) this.reloaded.delete(this.reloaded.keys().next().value as Entry);
     }
     this.reloaded.set(entry, resource);

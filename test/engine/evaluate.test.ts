@@ -149,9 +149,11 @@ describe('Class: ContextIndex', () => {
       normaliseRaw({ resourceType: 'AWS::S3::Bucket', resourceId: name, resourceName: name, configuration: {} });
     for (let n = 0; n < 5_000; n++) {
       const name = `bucket-${n}`;
-      index.add(bucketNamed(name), () => {
-        reads.set(name, (reads.get(name) ?? 0) + 1);
-        return bucketNamed(name);
+      index.add(bucketNamed(name), {
+        load: () => {
+          reads.set(name, (reads.get(name) ?? 0) + 1);
+          return bucketNamed(name);
+        },
       });
     }
     // Act
@@ -175,9 +177,11 @@ describe('Class: ContextIndex', () => {
     const log = (id: string, vpc: string) =>
       normaliseRaw({ resourceType: 'AWS::EC2::FlowLog', resourceId: id, configuration: { resourceId: vpc } });
     index.add(log('fl-1', 'vpc-a'));
-    index.add(log('fl-2', 'vpc-a'), () => {
-      reads++;
-      return log('fl-2', 'vpc-a');
+    index.add(log('fl-2', 'vpc-a'), {
+      load: () => {
+        reads++;
+        return log('fl-2', 'vpc-a');
+      },
     });
     index.add(log('fl-3', 'vpc-b'));
     const byVpc = (resource: Resource) => String(resource.configuration?.resourceId);
@@ -204,9 +208,11 @@ describe('Class: ContextIndex', () => {
     index.add(group('g-0'));
     for (let n = 1; n <= 4_100; n++) {
       const id = `g-${n}`;
-      index.add(group(id), () => {
-        reads.push(id);
-        return group(id);
+      index.add(group(id), {
+        load: () => {
+          reads.push(id);
+          return group(id);
+        },
       });
     }
     const byName = (resource: Resource) => String(resource.configuration?.groupName);
