@@ -91,6 +91,14 @@ describe('Deploy: serverless package', () => {
     expect(props('FailureQueue').SqsManagedSseEnabled).toBe(true);
   });
 
+  it('gives the nightly audit a full vCPU, its whole 15 minutes, and /tmp room for a 1,000,000-resource inventory', () => {
+    const fn = props('NightlyAuditLambdaFunction');
+    expect(fn.MemorySize).toBe(1769);
+    expect(fn.Timeout).toBe(900);
+    // The inventory, the context spill and the report's scratch rows: about 1.2x a 1.7 GB inventory.
+    expect(fn.EphemeralStorage).toEqual({ Size: 4096 });
+  });
+
   it('schedules the nightly audit', () => {
     const [rule] = ofType('AWS::Events::Rule').filter(([, r]) => r.Properties.ScheduleExpression !== undefined);
     expect(rule?.[1].Properties).toMatchObject({
