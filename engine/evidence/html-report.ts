@@ -4,9 +4,11 @@
  * requirement tables) is server-rendered and needs no JavaScript; only the
  * findings table is scripted, because 300,000 rows cannot be DOM nodes.
  *
- * Findings are streamed into `<script type="application/json" id="findings-data">`
- * as they arrive, so server memory grows with the number of distinct controls,
- * types, accounts and regions, never with the number of findings:
+ * Findings are encoded into rows of `<script type="application/json" id="findings-data">`
+ * as they are judged (`ReportRowEncoder`), kept as text until the summary
+ * that heads the report is known, and streamed in; memory grows with the
+ * number of distinct controls, types, accounts and regions, never with the
+ * number of findings:
  *
  *   { "v": 1, "requirementTitles": { "soc2:CC6.1": "…" },
  *     "columns": [...], "rows": [[control, status, resourceType, resourceId,
@@ -180,13 +182,14 @@ export class ReportRowEncoder {
 
   private controlOf(f: ReportFinding): number {
     const cached = this.byControl.get(f.controlId);
-    const last = cached?.finding;
+    const seen = cached?.finding;
     if (
       cached &&
-      last?.title === f.title &&
-      last.severity === f.severity &&
-      last.service === f.service &&
-      last.remediation === f.remediation
+      seen &&
+      seen.title === f.title &&
+      seen.severity === f.severity &&
+      seen.service === f.service &&
+      seen.remediation === f.remediation
     ) {
       return cached.index;
     }
