@@ -63,7 +63,7 @@ const child = spawnSync(
 );
 const wall = (performance.now() - started) / 1000;
 const last = child.stdout.trim().split('\n').pop() ?? '{}';
-const { code, maxRssBytes } = JSON.parse(last) as { code: number; maxRssBytes: number };
+const { code, maxRssBytes, cpuSeconds } = JSON.parse(last) as { code: number; maxRssBytes: number; cpuSeconds: number };
 if (code !== 0) {
   console.error(child.stderr);
   throw new Error(`audit exited with ${code}`);
@@ -86,6 +86,7 @@ const rows: [string, string][] = [
   ['audit wall time (CLI start to manifest)', `${wall.toFixed(2)} s`],
   ['ratio audit / parse (target ≤ 5)', (wall / parse.seconds).toFixed(2)],
   ['CIs per second', Math.round(count / wall).toLocaleString('en-US')],
+  ['CPU time, all threads (compare this)', `${cpuSeconds.toFixed(2)} s`],
   [
     'same audit, evidence discarded (no I/O)',
     `${evaluateSeconds.toFixed(2)} s (ratio ${(evaluateSeconds / parse.seconds).toFixed(2)})`,
