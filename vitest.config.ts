@@ -17,6 +17,8 @@ export default defineConfig({
         'engine/evidence/file-writer-thread.mjs',
       ],
       reporter: ['text-summary', 'html'],
+      // A floor just under today's coverage, so it can only rise; STYLE.md aims at 100% for engine/ and controls/.
+      thresholds: { lines: 96, statements: 95, functions: 96, branches: 86 },
       reportsDirectory: 'coverage',
     },
   },
