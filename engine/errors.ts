@@ -49,6 +49,14 @@ export class EvidenceWriteError extends AuditorError {
   }
 }
 
+/** The audit's own scratch space (TMPDIR) could not be written or read: full, missing or not allowed. */
+export class ScratchFileError extends AuditorError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ScratchFileError';
+  }
+}
+
 /** Recomputed hashes do not match a bundle's manifest. */
 export class EvidenceVerificationError extends AuditorError {
   constructor(message: string, options?: ErrorOptions) {

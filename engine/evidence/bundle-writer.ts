@@ -15,12 +15,9 @@
  *   report.html               self-contained report
  *   manifest.json             every file with SHA-256 and size (written last)
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FrameworkMapping } from '../map/mappings.js';
 import type { FrameworkSummary } from '../map/requirement-status.js';
+import { ScratchFile } from '../scratch-file.js';
 import type { BundleSummary, CatalogSnapshot, EncodedBatch, Manifest } from './bundle-types.js';
 import { csvRow } from './csv.js';
 import { AUDITOR_CSV_HEADER } from './finding-serialiser.js';
@@ -46,21 +43,19 @@ const REQUIREMENTS_CSV_HEADER = [
   'manual_evidence_to_collect',
 ];
 
-/** The report's rows wait in a scratch file until the summary that heads the report is known. */
-const REPORT_ROWS = 'report-rows.json';
-
 export class EvidenceBundleWriter {
   private readonly findings: EvidenceFileWriter;
   private readonly population: EvidenceFileWriter;
   private populationClosed = false;
   private readonly auditorCsv = new Map<string, EvidenceFileWriter>();
   private readonly closed: EvidenceFile[] = [];
-  private reportScratch: { dir: string; stream: ReturnType<typeof createWriteStream> } | null = null;
 
   private constructor(
     private readonly store: EvidenceStore,
     frameworks: readonly FrameworkMapping[],
     populationName: string,
+    /** The report's rows wait here until the summary that heads the report is known. */
+    private readonly reportRows: ScratchFile,
   ) {
     this.findings = store.open('findings.jsonl');
     this.population = store.open(populationName);
@@ -83,11 +78,16 @@ export class EvidenceBundleWriter {
     frameworks: readonly FrameworkMapping[],
     populationName: string,
   ): Promise<EvidenceBundleWriter> {
-    await store.prepare();
-    const writer = new EvidenceBundleWriter(store, frameworks, populationName);
+    // The scratch first: a temporary directory that cannot take it stops the run before the store is touched.
+    const reportRows = new ScratchFile('report-rows');
+    try {
+      await store.prepare();
+    } catch (error) {
+      reportRows.close();
+      throw error;
+    }
+    const writer = new EvidenceBundleWriter(store, frameworks, populationName, reportRows);
     for (const csv of writer.auditorCsv.values()) await csv.write(csvRow(AUDITOR_CSV_HEADER));
-    const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-report-'));
-    writer.reportScratch = { dir, stream: createWriteStream(join(dir, REPORT_ROWS)) };
     return writer;
   }
 
@@ -130,18 +130,8 @@ export class EvidenceBundleWriter {
       const csv = this.auditorCsv.get(framework);
       for (const chunk of chunks) queue(csv?.write(chunk));
     }
-    const scratch = this.reportScratch;
-    let drained = true;
-    for (const chunk of batch.reportRows) if (scratch) drained = scratch.stream.write(chunk) && drained;
-    if (!drained && scratch)
-      flushes.push(new Promise<void>((resolve) => scratch.stream.once('drain', () => resolve())));
+    for (const chunk of batch.reportRows) this.reportRows.append(chunk);
     if (flushes.length > 0) await Promise.all(flushes);
-  }
-
-  /** The report rows written so far, as stored: they are already in their final form. */
-  private async *reportRowChunks(): AsyncGenerator<Uint8Array> {
-    if (!this.reportScratch) return;
-    yield* createReadStream(join(this.reportScratch.dir, REPORT_ROWS), { highWaterMark: 1 << 20 });
   }
 
   private async writeWhole(path: string, content: string): Promise<void> {
@@ -213,29 +203,22 @@ export class EvidenceBundleWriter {
     this.closed.push(await this.findings.close());
     if (!this.populationClosed) await this.closePopulation();
     await this.writeWhole('catalog.json', `${JSON.stringify(catalog, null, 2)}\n`);
-    const scratch = this.reportScratch;
-    if (scratch) await new Promise<void>((resolve) => scratch.stream.end(resolve));
     for (const framework of summary.frameworks) await this.finishFramework(framework);
     await this.writeWhole('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
     const report = this.store.open('report.html');
-    await writeHtmlReport(summary, { chunks: this.reportRowChunks(), tables: () => reportTables }, async (chunk) => {
+    // The rows are stored in their final form: they are copied, not parsed again.
+    await writeHtmlReport(summary, { chunks: this.reportRows.chunks(), tables: () => reportTables }, async (chunk) => {
       await report.write(chunk);
     });
     this.closed.push(await report.close());
-    if (scratch) await rm(scratch.dir, { recursive: true, force: true });
+    this.reportRows.close();
 
     return writeManifest(this.store, summary.run, summary.overall, this.closed);
   }
 
   /** Removes what was written, for runs that stop on bad input. */
   async abort(): Promise<void> {
-    const scratch = this.reportScratch;
-    if (scratch) {
-      // A write still queued fails with ERR_STREAM_DESTROYED: the scratch is being thrown away, so it is no error.
-      scratch.stream.on('error', () => {});
-      scratch.stream.destroy();
-      await rm(scratch.dir, { recursive: true, force: true });
-    }
+    this.reportRows.close();
     // Close open writers so their file handles are released before removal.
     await Promise.allSettled([
       this.findings.close(),

@@ -6,18 +6,10 @@
  * memory stays flat however many policies, buckets or flow logs the
  * inventory has. The file is the audit's own and is removed at the end.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Reloadable } from '../evaluate/context.js';
+import { ScratchFile, type ScratchSpan } from '../scratch-file.js';
 import type { Resource } from '../types.js';
 import { recordsOfLine } from './read-inventory.js';
-
-/** Where a spilled line is in the scratch file. */
-export interface SpilledLine {
-  offset: number;
-  length: number;
-}
 
 /**
  * A spilled resource, as the evaluation context holds it: one small object
@@ -34,14 +26,12 @@ export class SpilledResource implements Reloadable {
   ) {}
 
   load(): Resource {
-    return this.spill.read(this.offset, this.length, this.lineNumber, this.index);
+    return this.spill.read({ offset: this.offset, length: this.length }, this.lineNumber, this.index);
   }
 }
 
 export class ContextSpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'compliance-auditor-context-'));
-  private readonly fd = openSync(join(this.dir, 'context.ndjson'), 'w+');
-  private size = 0;
+  private readonly file = new ScratchFile('context');
 
   /** `path`: the inventory's, for messages. */
   constructor(private readonly path: string) {}
@@ -52,40 +42,26 @@ export class ContextSpill {
    * @example
    * const at = spill.put(line); spill.resource(at, 42, 0).load(); // line 42's first resource
    */
-  put(line: string): SpilledLine {
-    const bytes = Buffer.from(line, 'utf8');
-    let written = 0;
-    while (written < bytes.length)
-      written += writeSync(this.fd, bytes, written, bytes.length - written, this.size + written);
-    const at = { offset: this.size, length: bytes.length };
-    this.size += bytes.length;
-    return at;
+  put(line: string): ScratchSpan {
+    return this.file.append(line);
   }
 
   /** The `index`th resource of the spilled line that is line `lineNumber` of the inventory. */
-  resource(at: SpilledLine, lineNumber: number, index: number): SpilledResource {
+  resource(at: ScratchSpan, lineNumber: number, index: number): SpilledResource {
     return new SpilledResource(this, at.offset, at.length, lineNumber, index);
   }
 
   /** A resource of a spilled line, normalised again exactly as it was the first time. */
-  read(offset: number, length: number, lineNumber: number, index: number): Resource {
-    const bytes = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) read += readSync(this.fd, bytes, read, length - read, offset + read);
+  read(at: ScratchSpan, lineNumber: number, index: number): Resource {
     let position = 0;
-    for (const record of recordsOfLine(bytes.toString('utf8'), this.path, lineNumber)) {
+    for (const record of recordsOfLine(this.file.read(at).toString('utf8'), this.path, lineNumber)) {
       if (record.kind === 'resource' && position++ === index) return record.resource;
     }
     throw new Error(`${this.path}:${lineNumber}: spilled context line has no resource ${index}`);
   }
 
-  private closed = false;
-
   /** Closes and removes the scratch file; again, does nothing. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.file.close();
   }
 }

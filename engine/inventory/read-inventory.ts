@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { gunzipSync, createGunzip } from 'node:zlib';
-import { InputParseError } from '../errors.js';
+import { AuditorError, InputParseError } from '../errors.js';
 import { type InventoryRecord, normaliseRecord } from '../normalize/records.js';
 import { readLineBatches } from './lines.js';
 
@@ -210,7 +210,8 @@ export async function* readInventory(
       }
     }
   } catch (error) {
-    if (error instanceof InputParseError) throw error;
+    // Our own errors say what failed (a full scratch directory is not a broken input).
+    if (error instanceof AuditorError) throw error;
     throw new InputParseError(`${source.path}: cannot be read (${systemMessage(error)})`);
   }
   options.onProgress?.(source.sizeBytes);

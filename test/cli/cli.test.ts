@@ -88,6 +88,22 @@ describe('CLI: bad input writes nothing', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says in one line that the temporary directory cannot take its scratch files, and writes nothing', async () => {
+    // Prepare
+    const out = join(dir, 'out-no-tmp');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, 'missing-tmp');
+    // Act
+    const result = await run('audit', '--demo', '--out', out, '--quiet').finally(() => {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    });
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^error: cannot create a scratch file in .*missing-tmp \(ENOENT[^\n]*\)$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a non-empty output directory', async () => {
     await write('busy-marker', '');
     const result = await run('audit', '--demo', '--out', dir, '--quiet');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
-import { EvidenceWriteError } from '../../engine/errors.js';
+import { EvidenceWriteError, ScratchFileError } from '../../engine/errors.js';
 import { type EvidenceFileWriter, type EvidenceStore, LocalDirectoryStore } from '../../engine/evidence/store.js';
 
 /** A store whose disk fills up after a few writes. */
@@ -102,5 +102,27 @@ describe('Function: runAudit on an NDJSON inventory whose context outgrows memor
     // The scratch file is gone with the run.
     const scratchAfter = (await readdir(tmpdir())).filter((name) => name.startsWith('compliance-auditor-context-'));
     expect(scratchAfter).toEqual(scratchBefore);
+  });
+
+  it('stops on a temporary directory it cannot use, says so (not that the input is unreadable), and writes nothing', async () => {
+    // Prepare: TMPDIR names a directory that does not exist; the context must spill at once.
+    const input = await demoAsNdjson();
+    const out = join(work, 'no-scratch');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(work, 'missing-tmp');
+    // Act
+    let refused: unknown;
+    try {
+      await audit(input, out, 0);
+    } catch (error) {
+      refused = error;
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    // Assess
+    expect(refused).toBeInstanceOf(ScratchFileError);
+    expect((refused as Error).message).toMatch(/^cannot create a scratch file in .*missing-tmp \(ENOENT/);
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
   });
 });
