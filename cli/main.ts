@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AuditorError, describeError, UsageError } from '../engine/errors.js';
+import { printable } from './terminal.js';
 
 export const USAGE = `Usage: compliance-auditor <command> [options]
 
@@ -36,8 +37,8 @@ Exit codes: 0 completed; 1 failed at or above --fail-on (or verify found a probl
 export type Output = { out: (text: string) => void; err: (text: string) => void };
 
 const defaultOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => process.stdout.write(`${printable(text)}\n`),
+  err: (text) => process.stderr.write(`${printable(text)}\n`),
 };
 
 /**

@@ -3,6 +3,23 @@
  * when stderr is not a terminal (CI logs), so nothing is redrawn there.
  */
 
+/**
+ * Text safe to print on a terminal: control characters (other than line
+ * breaks and tabs) are shown as `\u001b`-style escapes. Messages quote the
+ * audited input (a JSON parse error shows a snippet, an account id comes from
+ * the file), and an escape sequence in it must not drive the terminal.
+ *
+ * @example
+ * printable('bad \u001b[2J token'); // 'bad \\u001b[2J token'
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this function's job.
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Renders rows as an aligned table; numbers are right-aligned. */
 export function renderTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((row) => row.map(String));

@@ -20,6 +20,9 @@ export interface InventorySource {
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** A UTF-8 byte order mark, as text: editors on Windows put one in front of JSON; JSON.parse refuses it. */
+const BOM = '\ufeff';
+const withoutBom = (text: string): string => (text.startsWith(BOM) ? text.slice(1) : text);
 
 function systemMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -37,7 +40,7 @@ async function firstLine(path: string, gzip: boolean): Promise<string> {
   });
   try {
     for await (const line of lines) {
-      if (line.trim().length > 0) return line;
+      if (line.trim().length > 0) return withoutBom(line);
     }
     return '';
   } finally {
@@ -65,6 +68,15 @@ export async function openInventory(path: string): Promise<InventorySource> {
     await handle.close();
     if (size === 0) throw new InputParseError(`${path}: file is empty`);
     const gzip = magic[0] === GZIP_MAGIC[0] && magic[1] === GZIP_MAGIC[1];
+    // UTF-16 (PowerShell 5's Out-File writes it) has a zero in its first two bytes, or a BOM of FF FE / FE FF.
+    if (
+      !gzip &&
+      (magic.includes(0) || (magic[0] === 0xff && magic[1] === 0xfe) || (magic[0] === 0xfe && magic[1] === 0xff))
+    ) {
+      throw new InputParseError(
+        `${path}: not UTF-8 text (UTF-16 or binary); save the inventory as UTF-8 JSON or NDJSON`,
+      );
+    }
     let line: string;
     try {
       line = await firstLine(path, gzip);
@@ -165,7 +177,7 @@ export async function* readInventory(
     try {
       const bytes = await readFile(source.path);
       options.onChunk?.(bytes);
-      text = (source.gzip ? gunzipSync(bytes) : bytes).toString('utf8');
+      text = withoutBom((source.gzip ? gunzipSync(bytes) : bytes).toString('utf8'));
     } catch (error) {
       throw new InputParseError(`${source.path}: cannot be read (${systemMessage(error)})`);
     }
@@ -194,8 +206,9 @@ export async function* readInventory(
         reported = bytesRead;
         options.onProgress(bytesRead);
       }
-      for (const line of batch) {
+      for (let line of batch) {
         lineNumber++;
+        if (lineNumber === 1) line = withoutBom(line);
         const known = options.parsedLines?.get(lineNumber);
         if (known) {
           yield* known;

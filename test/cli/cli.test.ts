@@ -104,6 +104,31 @@ describe('CLI: bad input writes nothing', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('reads a UTF-8 file that starts with a byte order mark, and names a UTF-16 one', async () => {
+    // Prepare: the demo account saved by an editor that writes a BOM, and as UTF-16 (PowerShell 5's Out-File).
+    const demo = await readFile(DEMO_INVENTORY, 'utf8');
+    const withBom = await write('bom.json', `\ufeff${demo}`);
+    const firstLine = demo.split('\n')[0] ?? '';
+    const ndjsonWithBom = await write(
+      'bom.ndjson',
+      `\ufeff${JSON.stringify(JSON.parse(demo).configurationItems[0])}\n`,
+    );
+    const utf16 = join(dir, 'utf16.json');
+    await writeFile(utf16, Buffer.from(`\ufeff${firstLine}`, 'utf16le'));
+    // Act
+    const fromBom = await run('audit', '--input', withBom, '--out', join(dir, 'out-bom'), '--quiet');
+    const fromNdjsonBom = await run('audit', '--input', ndjsonWithBom, '--out', join(dir, 'out-bom-nd'), '--quiet');
+    const fromUtf16 = await run('audit', '--input', utf16, '--out', join(dir, 'out-utf16'), '--quiet');
+    // Assess
+    expect(fromBom.code).toBe(0);
+    expect(fromNdjsonBom.code).toBe(0);
+    expect(fromUtf16.code).toBe(2);
+    expect(fromUtf16.err.split('\n')[0]).toMatch(
+      /utf16\.json: not UTF-8 text \(UTF-16 or binary\); save the inventory as UTF-8/,
+    );
+    expect(existsSync(join(dir, 'out-utf16'))).toBe(false);
+  });
+
   it('refuses a non-empty output directory', async () => {
     await write('busy-marker', '');
     const result = await run('audit', '--demo', '--out', dir, '--quiet');
@@ -257,5 +282,19 @@ describe('CLI: the executable', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe(`error: ${join(dir, 'nope.json')}: no such file`);
     expect(existsSync(DEMO_INVENTORY)).toBe(true);
+  });
+
+  it('never lets the audited file drive the terminal: control characters in a message are escaped', async () => {
+    // Prepare: "JSON" whose parse error quotes an escape sequence that would clear the screen.
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'compliance-auditor');
+    const input = await write('escape.json', '{"a": \u001b[2J\u0007}');
+    // Act
+    const result = spawnSync(bin, ['audit', '--input', input, '--out', join(dir, 'out-escape')], { encoding: 'utf8' });
+    // Assess
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: .*escape\.json: not valid JSON/);
+    expect(result.stderr).toContain('\\u001b[2J');
+    const controls = [...result.stderr].filter((c) => c.charCodeAt(0) < 0x20 && c !== '\n');
+    expect(controls).toEqual([]);
   });
 });
