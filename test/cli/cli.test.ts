@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
+import { generateInventory } from '../../bench/generate-inventory.js';
 import { DEMO_INVENTORY } from '../../engine/catalog.js';
 
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'compliance-auditor');
 let dir: string;
 const run = async (...args: string[]) => {
   const out: string[] = [];
@@ -274,22 +276,41 @@ describe('CLI: catalog commands', () => {
 
 describe('CLI: the executable', () => {
   it('runs after npm ci with exit codes and no stack trace', () => {
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'compliance-auditor');
-    const ok = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    const ok = spawnSync(BIN, ['--version'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const bad = spawnSync(bin, ['audit', '--input', join(dir, 'nope.json')], { encoding: 'utf8' });
+    const bad = spawnSync(BIN, ['audit', '--input', join(dir, 'nope.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe(`error: ${join(dir, 'nope.json')}: no such file`);
     expect(existsSync(DEMO_INVENTORY)).toBe(true);
   });
 
+  it.runIf(process.platform !== 'win32')(
+    'stops in one line, and leaves no bundle, when the disk refuses the evidence mid-run',
+    async () => {
+      // Prepare: 3,000 items (about 5 MB), and a shell whose files may not pass 1.5 MiB (ulimit -f), so the
+      // bundle's large files fail on the writer thread the way a full disk would make them fail.
+      const input = join(dir, 'disk-full.ndjson');
+      await generateInventory(input, 3_000);
+      const out = join(dir, 'out-disk-full');
+      // Act
+      const result = spawnSync(
+        'bash',
+        ['-c', 'ulimit -f 1536 && exec "$0" audit --input "$1" --out "$2" --quiet', BIN, input, out],
+        { encoding: 'utf8' },
+      );
+      // Assess
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toMatch(/^error: \S+\/out-disk-full\/[\w.-]+: EFBIG: file too large, write$/);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
   it('never lets the audited file drive the terminal: control characters in a message are escaped', async () => {
     // Prepare: "JSON" whose parse error quotes an escape sequence that would clear the screen.
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'compliance-auditor');
     const input = await write('escape.json', '{"a": \u001b[2J\u0007}');
     // Act
-    const result = spawnSync(bin, ['audit', '--input', input, '--out', join(dir, 'out-escape')], { encoding: 'utf8' });
+    const result = spawnSync(BIN, ['audit', '--input', input, '--out', join(dir, 'out-escape')], { encoding: 'utf8' });
     // Assess
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error: .*escape\.json: not valid JSON/);
