@@ -5,7 +5,7 @@
  * Errors print one line, `error: <message>`; `--debug` adds the stack.
  */
 import { parseArgs } from 'node:util';
-import { AuditorError, describeError, UsageError } from '../engine/errors.js';
+import { AuditorError, AuditStoppedError, describeError, UsageError } from '../engine/errors.js';
 import { printable } from './terminal.js';
 
 export const USAGE = `Usage: compliance-auditor <command> [options]
@@ -112,6 +112,7 @@ export async function main(argv: readonly string[], output: Output = defaultOutp
     else if (!(error instanceof AuditorError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       output.err('(unexpected error: run again with --debug for details)');
     }
-    return 2;
+    // 130: what shells report for a command ended by Ctrl-C.
+    return error instanceof AuditStoppedError ? 130 : 2;
   }
 }

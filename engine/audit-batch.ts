@@ -65,12 +65,20 @@ export interface IndexedContext {
   release(): void;
 }
 
+export interface IndexContextOptions {
+  onProgress?: (bytesRead: number, records: number) => void;
+  /** Bytes of context lines kept in memory (default CONTEXT_RESIDENT_BYTES). */
+  residentBytes?: number | undefined;
+  /** Stops the pass with an AuditStoppedError. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * The first pass over an NDJSON inventory: the resources controls consult
  * besides the one they judge (account facts, policies, trails, ...). Only
  * lines that may hold one are parsed. Past `residentBytes`, context lines
  * are spilled to a scratch file (see ContextSpill): memory then grows only
- * by each spilled resource's keys (some 500 bytes), not by the resource.
+ * by each spilled resource's keys and place (some 260 bytes), not by the resource.
  *
  * @example
  * const { context, parsedLines, release } = await indexContext(source, registry);
@@ -79,8 +87,7 @@ export interface IndexedContext {
 export async function indexContext(
   source: InventorySource,
   registry: Registry,
-  onProgress?: (bytesRead: number, records: number) => void,
-  residentBytes = CONTEXT_RESIDENT_BYTES,
+  { onProgress, residentBytes = CONTEXT_RESIDENT_BYTES, signal }: IndexContextOptions = {},
 ): Promise<IndexedContext> {
   const context = new ContextIndex(registry.contextTypes);
   const parsedLines = new Map<number, InventoryRecord[]>();
@@ -110,6 +117,7 @@ export async function indexContext(
         }
       },
       ...(onProgress ? { onProgress: (bytes: number) => onProgress(bytes, records) } : {}),
+      signal,
     })) {
       if (record.kind === 'resource') records++;
     }

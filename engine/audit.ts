@@ -8,6 +8,7 @@
  * the controls and straight into the bundle.
  */
 import { randomUUID } from 'node:crypto';
+import { AuditStoppedError } from './errors.js';
 import { AuditBatcher, addToContext, indexContext } from './audit-batch.js';
 import { ContextIndex } from './evaluate/context.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
@@ -48,6 +49,11 @@ export interface AuditOptions {
    * scratch file (default CONTEXT_RESIDENT_BYTES, 16 MiB).
    */
   contextResidentBytes?: number;
+  /**
+   * Stops the audit (the CLI's Ctrl-C): it rejects with an AuditStoppedError
+   * after removing the unfinished bundle and its scratch files.
+   */
+  signal?: AbortSignal;
 }
 
 export interface AuditResult {
@@ -106,12 +112,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       context,
       parsedLines,
       release: releaseSpill,
-    } = await indexContext(
-      source,
-      registry,
-      (bytes, found) => progress('context', bytes, found),
-      options.contextResidentBytes,
-    ));
+    } = await indexContext(source, registry, {
+      onProgress: (bytes, found) => progress('context', bytes, found),
+      residentBytes: options.contextResidentBytes,
+      signal: options.signal,
+    }));
   }
 
   const releaseContext = () => {
@@ -163,6 +168,7 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
     if (document) {
       for (const chunk of document.bytes) await bundle.writePopulationBytes(chunk);
       for (const record of document.records) {
+        if (state.signal?.aborted) throw new AuditStoppedError();
         batcher.add(record);
         await writeIfFull();
       }
@@ -176,6 +182,7 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
         },
         onProgress: (bytes) => progress('evaluate', bytes, batcher.resourcesRead),
         ...(parsedLines ? { parsedLines } : {}),
+        signal: state.signal,
       })) {
         batcher.add(record);
         if (copyBehind) {
@@ -189,6 +196,7 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
     batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take(true));
     state.releaseContext();
+    if (state.signal?.aborted) throw new AuditStoppedError();
     return await finishBundle({ ...state, bundle, batcher });
   } catch (error) {
     // Bad input found mid-stream, a store that failed, a deadline: leave

@@ -57,6 +57,14 @@ export class ScratchFileError extends AuditorError {
   }
 }
 
+/** The audit was stopped on request (Ctrl-C): its unfinished bundle and scratch files are removed. */
+export class AuditStoppedError extends AuditorError {
+  constructor(message = 'the audit was stopped; its unfinished bundle and scratch files were removed') {
+    super(message);
+    this.name = 'AuditStoppedError';
+  }
+}
+
 /** Recomputed hashes do not match a bundle's manifest. */
 export class EvidenceVerificationError extends AuditorError {
   constructor(message: string, options?: ErrorOptions) {

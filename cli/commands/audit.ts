@@ -222,6 +222,15 @@ async function auditFile(
   const runId = newRunId(started);
   const out = flags.out ?? join('evidence', runId);
   const progress = flags.quiet ? null : createProgress();
+  // Ctrl-C stops the audit cleanly: the unfinished bundle and the scratch
+  // files are removed (a second Ctrl-C stops at once, leaving them).
+  const controller = new AbortController();
+  const stop = () => {
+    progress?.finish();
+    output.err('stopping: removing the unfinished bundle and scratch files (Ctrl-C again to quit at once)');
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
 
   const result = await runAudit({
     input: flags.demo ? DEMO_INVENTORY : (flags.input as string),
@@ -242,7 +251,8 @@ async function auditFile(
         p.totalBytes,
         `${p.resources} resources`,
       ),
-  });
+    signal: controller.signal,
+  }).finally(() => process.off('SIGINT', stop));
   progress?.finish();
 
   if (!flags.quiet) printSummary(result.summary, result.location, result.manifestFile.sha256, output);

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { gunzipSync, createGunzip } from 'node:zlib';
-import { AuditorError, InputParseError } from '../errors.js';
+import { AuditorError, AuditStoppedError, InputParseError } from '../errors.js';
 import { type InventoryRecord, normaliseRecord } from '../normalize/records.js';
 import { readLineBatches } from './lines.js';
 
@@ -158,6 +158,8 @@ export interface ReadOptions {
    * their records are yielded again rather than parsed again.
    */
   parsedLines?: ReadonlyMap<number, readonly InventoryRecord[]>;
+  /** Stops the read with an AuditStoppedError, checked a chunk (about 1 MiB) at a time. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -202,6 +204,7 @@ export async function* readInventory(
         options.onChunk?.(chunk);
       }),
     )) {
+      if (options.signal?.aborted) throw new AuditStoppedError();
       if (options.onProgress && bytesRead - reported > 1 << 20) {
         reported = bytesRead;
         options.onProgress(bytesRead);

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -305,6 +306,29 @@ describe('CLI: the executable', () => {
       expect(existsSync(out)).toBe(false);
     },
   );
+
+  it.runIf(process.platform !== 'win32')('stops on Ctrl-C with exit 130, leaving no bundle behind', async () => {
+    // Prepare: 20,000 items (about 34 MB), enough for progress lines and a run that is still going.
+    const input = join(dir, 'interrupted.ndjson');
+    await generateInventory(input, 20_000);
+    const out = join(dir, 'out-interrupted');
+    // Act: Ctrl-C (SIGINT) as soon as the first progress line shows the audit has started.
+    const child = spawn(BIN, ['audit', '--input', input, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr === '') child.kill('SIGINT');
+      stderr += text;
+    });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    // Assess
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopping: removing the unfinished bundle/);
+    expect(stderr.trim().split('\n').pop()).toBe(
+      'error: the audit was stopped; its unfinished bundle and scratch files were removed',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 
   it('never lets the audited file drive the terminal: control characters in a message are escaped', async () => {
     // Prepare: "JSON" whose parse error quotes an escape sequence that would clear the screen.

@@ -2,9 +2,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateInventory } from '../../bench/generate-inventory.js';
 import { runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
-import { EvidenceWriteError, ScratchFileError } from '../../engine/errors.js';
+import { AuditStoppedError, EvidenceWriteError, ScratchFileError } from '../../engine/errors.js';
 import { type EvidenceFileWriter, type EvidenceStore, LocalDirectoryStore } from '../../engine/evidence/store.js';
 
 /** A store whose disk fills up after a few writes. */
@@ -102,6 +103,39 @@ describe('Function: runAudit on an NDJSON inventory whose context outgrows memor
     // The scratch file is gone with the run.
     const scratchAfter = (await readdir(tmpdir())).filter((name) => name.startsWith('compliance-auditor-context-'));
     expect(scratchAfter).toEqual(scratchBefore);
+  });
+
+  it('stops when asked mid-run, removing the unfinished bundle and every scratch file', async () => {
+    // Prepare: 3,000 items (about 5 MB, read a mebibyte at a time); stop once judging has begun.
+    const input = join(work, 'stop.ndjson');
+    await generateInventory(input, 3_000);
+    const out = join(work, 'stopped');
+    const scratch = async () =>
+      (await readdir(tmpdir())).filter((name) => name.startsWith('compliance-auditor-')).sort();
+    const scratchBefore = await scratch();
+    const controller = new AbortController();
+    let judged = 0;
+    // Act
+    const run = runAudit({
+      input,
+      store: new LocalDirectoryStore(out),
+      registry: catalogRegistry(),
+      mappings: catalogMappings(),
+      catalogVersion: CATALOG_VERSION,
+      tool: TOOL,
+      contextResidentBytes: 0,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.phase !== 'evaluate') return;
+        judged = progress.resources;
+        controller.abort();
+      },
+    });
+    // Assess
+    await expect(run).rejects.toBeInstanceOf(AuditStoppedError);
+    expect(judged).toBeGreaterThan(0);
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+    expect(await scratch()).toEqual(scratchBefore);
   });
 
   it('stops on a temporary directory it cannot use, says so (not that the input is unreadable), and writes nothing', async () => {
