@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EvidenceWriteError } from '../errors.js';
 import { PendingChunks } from './hashed-chunks.js';
 import { recycleSlab } from './utf8-sink.js';
@@ -236,6 +236,23 @@ class LocalFileWriter implements EvidenceFileWriter {
 }
 
 /**
+ * `mkdir -p`, a level at a time. Node's recursive mkdir never returns when a
+ * parent cannot be made on a pseudo file system (`--out /proc/x/y` hung).
+ */
+async function makeDirectory(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path) throw error;
+    await makeDirectory(parent);
+    await mkdir(path);
+  }
+}
+
+/**
  * A bundle in a local directory. The directory must be new or empty, so a
  * bundle never mixes two runs.
  *
@@ -263,7 +280,7 @@ export class LocalDirectoryStore implements EvidenceStore {
         throw new EvidenceWriteError(`${this.location}: ${(error as Error).message}`, { cause: error });
       }
       try {
-        await mkdir(this.location, { recursive: true });
+        await makeDirectory(this.location);
         this.createdDirectory = true;
       } catch (mkdirError) {
         throw new EvidenceWriteError(`${this.location}: cannot create directory (${(mkdirError as Error).message})`);

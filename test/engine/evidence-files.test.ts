@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,25 @@ describe('Store and verification', () => {
     await store.abort();
     await expect(readFile(join(out, 'a.txt'))).rejects.toThrow();
   });
+
+  it('creates missing parent directories', async () => {
+    // Act
+    await new LocalDirectoryStore(join(dir, 'a', 'b', 'c')).prepare();
+    // Assess
+    expect(await readdir(join(dir, 'a', 'b', 'c'))).toEqual([]);
+  });
+
+  it.runIf(existsSync('/proc/self'))(
+    'says it cannot create a directory on a pseudo file system, and returns',
+    async () => {
+      // Act: Node's own recursive mkdir never returns here.
+      const refused = new LocalDirectoryStore('/proc/compliance-auditor-nope/bundle').prepare();
+      // Assess
+      await expect(refused).rejects.toThrow(
+        /^\/proc\/compliance-auditor-nope\/bundle: cannot create directory \(ENOENT/,
+      );
+    },
+  );
 
   it('writes text and large bytes in order through its writer thread, and hashes them', async () => {
     // Prepare: text below and above the batching size, bytes that go as they are.
