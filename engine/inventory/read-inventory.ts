@@ -57,6 +57,11 @@ async function firstLine(path: string, gzip: boolean): Promise<string> {
  * const source = await openInventory('snapshot.json.gz'); // { format: 'json', gzip: true, ... }
  */
 export async function openInventory(path: string): Promise<InventorySource> {
+  if (path === '-') {
+    throw new InputParseError(
+      '-: standard input cannot be audited (an inventory is read twice); save it to a file first',
+    );
+  }
   let size: number;
   try {
     const info = await stat(path);

@@ -57,6 +57,7 @@ describe('CLI: usage', () => {
 describe('CLI: bad input writes nothing', () => {
   it.each([
     ['a missing file', async () => join(dir, 'missing.json'), /missing\.json: no such file/],
+    ['standard input', async () => '-', /^error: -: standard input cannot be audited .*save it to a file first$/],
     [
       'malformed JSON',
       async () => write('malformed.json', '{\n  "configurationItems": [ {"resourceType": \n'),
