@@ -121,6 +121,8 @@ export class EvidenceBundleWriter {
    * auditor CSVs and the report's scratch list.
    */
   async writeBatch(batch: EncodedBatch): Promise<void> {
+    // The scratch first: it throws at once when TMPDIR is full, before any flush is left pending.
+    for (const chunk of batch.reportRows) this.reportRows.append(chunk);
     const flushes: Promise<void>[] = [];
     const queue = (flush: Promise<void> | undefined) => {
       if (flush) flushes.push(flush);
@@ -130,7 +132,6 @@ export class EvidenceBundleWriter {
       const csv = this.auditorCsv.get(framework);
       for (const chunk of chunks) queue(csv?.write(chunk));
     }
-    for (const chunk of batch.reportRows) this.reportRows.append(chunk);
     if (flushes.length > 0) await Promise.all(flushes);
   }
 
