@@ -45,7 +45,7 @@ export class ScratchFile {
       this.fd = openSync(this.path, 'w+');
     } catch (error) {
       if (dir) rmSync(dir, { recursive: true, force: true });
-      throw failure(`cannot create a scratch file in ${tmpdir()}`, error);
+      throw scratchFailure(`cannot create a scratch file in ${tmpdir()}`, error);
     }
     this.dir = dir;
   }
@@ -58,7 +58,7 @@ export class ScratchFile {
       while (written < bytes.length)
         written += writeSync(this.fd, bytes, written, bytes.length - written, this.size + written);
     } catch (error) {
-      throw failure(`cannot write ${this.path}`, error);
+      throw scratchFailure(`cannot write ${this.path}`, error);
     }
     const span = { offset: this.size, length: bytes.length };
     this.size += bytes.length;
@@ -92,7 +92,7 @@ export class ScratchFile {
         read += got;
       }
     } catch (error) {
-      throw failure(`cannot read ${this.path}`, error);
+      throw scratchFailure(`cannot read ${this.path}`, error);
     }
     return bytes;
   }
@@ -109,7 +109,14 @@ export class ScratchFile {
   }
 }
 
-function failure(what: string, error: unknown): ScratchFileError {
+/**
+ * The error for scratch space that refused: what failed, the system's reason,
+ * and what to do when the disk is full.
+ *
+ * @example
+ * throw scratchFailure(`cannot create a directory in ${tmpdir()}`, error);
+ */
+export function scratchFailure(what: string, error: unknown): ScratchFileError {
   const code = (error as NodeJS.ErrnoException).code;
   const advice = code === 'ENOSPC' || code === 'EDQUOT' ? '; set TMPDIR to a directory with more room' : '';
   return new ScratchFileError(`${what} (${describeError(error)})${advice}`, { cause: error });

@@ -8,6 +8,7 @@ import { UsageError } from '../../engine/errors.js';
 import type { BundleSummary } from '../../engine/evidence/bundle-types.js';
 import { checkEvidenceOut, openEvidenceStore } from '../../engine/evidence/open-store.js';
 import { REQUIREMENT_STATUSES } from '../../engine/map/requirement-status.js';
+import { scratchFailure } from '../../engine/scratch-file.js';
 import { SEVERITIES, type Severity, STATUSES } from '../../engine/types.js';
 import type { Output } from '../main.js';
 import { createProgress, renderTable } from '../terminal.js';
@@ -66,7 +67,9 @@ async function collectLive(
   output: Output,
 ): Promise<{ path: string; dir: string; summary: CollectionSummary }> {
   const regions = parseRegions(flags.regions);
-  const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-live-'));
+  const dir = await mkdtemp(join(tmpdir(), 'compliance-auditor-live-')).catch((error: unknown) => {
+    throw scratchFailure(`cannot create a scratch directory in ${tmpdir()}`, error);
+  });
   const path = join(dir, 'inventory.ndjson');
   const controller = new AbortController();
   const stop = () => {
