@@ -112,7 +112,6 @@ export async function main(argv: readonly string[], output: Output = defaultOutp
     else if (!(error instanceof AuditorError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       output.err('(unexpected error: run again with --debug for details)');
     }
-    // 130: what shells report for a command ended by Ctrl-C.
-    return error instanceof AuditStoppedError ? 130 : 2;
+    return error instanceof AuditStoppedError ? error.exitCode : 2;
   }
 }

@@ -57,12 +57,15 @@ export class ScratchFileError extends AuditorError {
   }
 }
 
-/** The audit was stopped on request (Ctrl-C): its unfinished bundle and scratch files are removed. */
+/** The audit was stopped on request (Ctrl-C, SIGTERM): its unfinished bundle and scratch files are removed. */
 export class AuditStoppedError extends AuditorError {
   constructor(message = 'the audit was stopped; its unfinished bundle and scratch files were removed') {
     super(message);
     this.name = 'AuditStoppedError';
   }
+
+  /** What the CLI exits with: as a shell reports the signal that stopped it (130 for Ctrl-C). */
+  exitCode = 130;
 }
 
 /** Recomputed hashes do not match a bundle's manifest. */

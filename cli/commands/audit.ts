@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { newRunId, runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
 import type { CollectionSummary } from '../../engine/collect/index.js';
-import { UsageError } from '../../engine/errors.js';
+import { AuditStoppedError, UsageError } from '../../engine/errors.js';
 import type { BundleSummary } from '../../engine/evidence/bundle-types.js';
 import { checkEvidenceOut, openEvidenceStore } from '../../engine/evidence/open-store.js';
 import { REQUIREMENT_STATUSES } from '../../engine/map/requirement-status.js';
@@ -225,15 +225,19 @@ async function auditFile(
   const runId = newRunId(started);
   const out = flags.out ?? join('evidence', runId);
   const progress = flags.quiet ? null : createProgress();
-  // Ctrl-C stops the audit cleanly: the unfinished bundle and the scratch
-  // files are removed (a second Ctrl-C stops at once, leaving them).
+  // Ctrl-C (or a SIGTERM, as CI sends when it cancels a job) stops the
+  // audit cleanly: the unfinished bundle and the scratch files are removed.
+  // A second signal stops at once, leaving them.
   const controller = new AbortController();
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     progress?.finish();
     output.err('stopping: removing the unfinished bundle and scratch files (Ctrl-C again to quit at once)');
-    controller.abort();
+    controller.abort(signal);
   };
   process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 
   const result = await runAudit({
     input: flags.demo ? DEMO_INVENTORY : (flags.input as string),
@@ -255,7 +259,16 @@ async function auditFile(
         `${p.resources} resources`,
       ),
     signal: controller.signal,
-  }).finally(() => process.off('SIGINT', stop));
+  })
+    .catch((error: unknown) => {
+      // Exit as the shell reports a command ended by that signal: 130 for SIGINT, 143 for SIGTERM.
+      if (error instanceof AuditStoppedError) error.exitCode = controller.signal.reason === 'SIGTERM' ? 143 : 130;
+      throw error;
+    })
+    .finally(() => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    });
   progress?.finish();
 
   if (!flags.quiet) printSummary(result.summary, result.location, result.manifestFile.sha256, output);

@@ -308,22 +308,25 @@ describe('CLI: the executable', () => {
     },
   );
 
-  it.runIf(process.platform !== 'win32')('stops on Ctrl-C with exit 130, leaving no bundle behind', async () => {
+  it.runIf(process.platform !== 'win32').each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('stops on %s with exit %i, leaving no bundle behind', async (signal, exitCode) => {
     // Prepare: 20,000 items (about 34 MB), enough for progress lines and a run that is still going.
     const input = join(dir, 'interrupted.ndjson');
-    await generateInventory(input, 20_000);
-    const out = join(dir, 'out-interrupted');
-    // Act: Ctrl-C (SIGINT) as soon as the first progress line shows the audit has started.
+    if (!existsSync(input)) await generateInventory(input, 20_000);
+    const out = join(dir, `out-${signal}`);
+    // Act: the signal as soon as the first progress line shows the audit has started.
     const child = spawn(BIN, ['audit', '--input', input, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => {
-      if (stderr === '') child.kill('SIGINT');
+      if (stderr === '') child.kill(signal);
       stderr += text;
     });
     const [code] = (await once(child, 'exit')) as [number | null];
     // Assess
-    expect(code).toBe(130);
+    expect(code).toBe(exitCode);
     expect(stderr).toMatch(/stopping: removing the unfinished bundle/);
     expect(stderr.trim().split('\n').pop()).toBe(
       'error: the audit was stopped; its unfinished bundle and scratch files were removed',
