@@ -112,6 +112,10 @@ export async function main(argv: readonly string[], output: Output = defaultOutp
     else if (!(error instanceof AuditorError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       output.err('(unexpected error: run again with --debug for details)');
     }
-    return error instanceof AuditStoppedError ? error.exitCode : 2;
+    if (error instanceof AuditStoppedError) {
+      // As a shell reports a command ended by that signal: 143 for SIGTERM, 130 for Ctrl-C.
+      return error.reason === 'SIGTERM' ? 143 : 130;
+    }
+    return 2;
   }
 }

@@ -8,7 +8,7 @@
  * the controls and straight into the bundle.
  */
 import { randomUUID } from 'node:crypto';
-import { AuditStoppedError } from './errors.js';
+import { stopIfAsked } from './errors.js';
 import { AuditBatcher, addToContext, indexContext } from './audit-batch.js';
 import { ContextIndex } from './evaluate/context.js';
 import type { BundleSummary, CatalogSnapshot, Manifest, RunInfo } from './evidence/bundle-types.js';
@@ -168,7 +168,7 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
     if (document) {
       for (const chunk of document.bytes) await bundle.writePopulationBytes(chunk);
       for (const record of document.records) {
-        if (state.signal?.aborted) throw new AuditStoppedError();
+        stopIfAsked(state.signal);
         batcher.add(record);
         await writeIfFull();
       }
@@ -196,7 +196,7 @@ async function judgeIntoBundle(state: JudgeState): Promise<AuditResult> {
     batcher.judgeAccountsWithoutFacts();
     await bundle.writeBatch(batcher.take(true));
     state.releaseContext();
-    if (state.signal?.aborted) throw new AuditStoppedError();
+    stopIfAsked(state.signal);
     return await finishBundle({ ...state, bundle, batcher });
   } catch (error) {
     // Bad input found mid-stream, a store that failed, a deadline: leave

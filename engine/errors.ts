@@ -59,13 +59,21 @@ export class ScratchFileError extends AuditorError {
 
 /** The audit was stopped on request (Ctrl-C, SIGTERM): its unfinished bundle and scratch files are removed. */
 export class AuditStoppedError extends AuditorError {
-  constructor(message = 'the audit was stopped; its unfinished bundle and scratch files were removed') {
-    super(message);
+  /** @param reason the stopping signal's reason (the CLI gives the signal's name, `SIGINT`). */
+  constructor(readonly reason: unknown = undefined) {
+    super('the audit was stopped; its unfinished bundle and scratch files were removed');
     this.name = 'AuditStoppedError';
   }
+}
 
-  /** What the CLI exits with: as a shell reports the signal that stopped it (130 for Ctrl-C). */
-  exitCode = 130;
+/**
+ * Throws an AuditStoppedError, carrying the signal's reason, once `signal` has fired.
+ *
+ * @example
+ * for (const record of records) { stopIfAsked(signal); judge(record); }
+ */
+export function stopIfAsked(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AuditStoppedError(signal.reason);
 }
 
 /** Recomputed hashes do not match a bundle's manifest. */

@@ -4,13 +4,14 @@ import { join, relative } from 'node:path';
 import { newRunId, runAudit } from '../../engine/audit.js';
 import { CATALOG_VERSION, catalogMappings, catalogRegistry, DEMO_INVENTORY, TOOL } from '../../engine/catalog.js';
 import type { CollectionSummary } from '../../engine/collect/index.js';
-import { AuditStoppedError, UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../engine/errors.js';
 import type { BundleSummary } from '../../engine/evidence/bundle-types.js';
 import { checkEvidenceOut, openEvidenceStore } from '../../engine/evidence/open-store.js';
 import { REQUIREMENT_STATUSES } from '../../engine/map/requirement-status.js';
 import { scratchFailure } from '../../engine/scratch-file.js';
 import { SEVERITIES, type Severity, STATUSES } from '../../engine/types.js';
 import type { Output } from '../main.js';
+import { untilStopped } from '../stop-signals.js';
 import { createProgress, renderTable } from '../terminal.js';
 
 interface AuditFlags {
@@ -71,25 +72,23 @@ async function collectLive(
     throw scratchFailure(`cannot create a scratch directory in ${tmpdir()}`, error);
   });
   const path = join(dir, 'inventory.ndjson');
-  const controller = new AbortController();
-  const stop = () => {
-    output.err('stopping the collection: the audit will cover what was read so far');
-    controller.abort();
-    process.off('SIGINT', stop);
-  };
-  process.once('SIGINT', stop);
   try {
     // The AWS SDK clients take half a second to load: only --live pays for them.
     const { collectToFile } = await import('../../engine/collect/index.js');
-    const summary = await collectToFile(
-      {
-        ...(regions !== undefined ? { regions } : {}),
-        ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
-        ...(flags.aggregator !== undefined ? { aggregator: flags.aggregator } : {}),
-        signal: controller.signal,
-        ...(flags.quiet ? {} : { onProgress: (message: string) => output.err(message) }),
-      },
-      path,
+    const summary = await untilStopped(
+      ['SIGINT'],
+      () => output.err('stopping the collection: the audit will cover what was read so far'),
+      (signal) =>
+        collectToFile(
+          {
+            ...(regions !== undefined ? { regions } : {}),
+            ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+            ...(flags.aggregator !== undefined ? { aggregator: flags.aggregator } : {}),
+            signal,
+            ...(flags.quiet ? {} : { onProgress: (message: string) => output.err(message) }),
+          },
+          path,
+        ),
     );
     output.err(
       `collected ${plural(summary.resources, 'resource')} from account(s) ${summary.accounts.join(', ')} in ${plural(summary.regions.length, 'region')} ` +
@@ -99,8 +98,6 @@ async function collectLive(
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
-  } finally {
-    process.off('SIGINT', stop);
   }
 }
 
@@ -227,48 +224,34 @@ async function auditFile(
   const progress = flags.quiet ? null : createProgress();
   // Ctrl-C (or a SIGTERM, as CI sends when it cancels a job) stops the
   // audit cleanly: the unfinished bundle and the scratch files are removed.
-  // A second signal stops at once, leaving them.
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+  const stopping = () => {
     progress?.finish();
     output.err('stopping: removing the unfinished bundle and scratch files (Ctrl-C again to quit at once)');
-    controller.abort(signal);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-
-  const result = await runAudit({
-    input: flags.demo ? DEMO_INVENTORY : (flags.input as string),
-    inputDescription: flags.demo
-      ? 'the bundled demo account (demo/demo-account.json)'
-      : (liveDescription ?? (flags.input as string)),
-    store: await openEvidenceStore(out),
-    registry,
-    mappings,
-    catalogVersion: CATALOG_VERSION,
-    tool: TOOL,
-    failOn,
-    runId,
-    onProgress: (p) =>
-      progress?.update(
-        p.phase === 'context' ? 'indexing' : p.phase === 'evaluate' ? 'auditing' : 'reporting',
-        p.bytesRead,
-        p.totalBytes,
-        `${p.resources} resources`,
-      ),
-    signal: controller.signal,
-  })
-    .catch((error: unknown) => {
-      // Exit as the shell reports a command ended by that signal: 130 for SIGINT, 143 for SIGTERM.
-      if (error instanceof AuditStoppedError) error.exitCode = controller.signal.reason === 'SIGTERM' ? 143 : 130;
-      throw error;
-    })
-    .finally(() => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    });
+  const store = await openEvidenceStore(out);
+  const result = await untilStopped(['SIGINT', 'SIGTERM'], stopping, (signal) =>
+    runAudit({
+      input: flags.demo ? DEMO_INVENTORY : (flags.input as string),
+      inputDescription: flags.demo
+        ? 'the bundled demo account (demo/demo-account.json)'
+        : (liveDescription ?? (flags.input as string)),
+      store,
+      registry,
+      mappings,
+      catalogVersion: CATALOG_VERSION,
+      tool: TOOL,
+      failOn,
+      runId,
+      onProgress: (p) =>
+        progress?.update(
+          p.phase === 'context' ? 'indexing' : p.phase === 'evaluate' ? 'auditing' : 'reporting',
+          p.bytesRead,
+          p.totalBytes,
+          `${p.resources} resources`,
+        ),
+      signal,
+    }),
+  );
   progress?.finish();
 
   if (!flags.quiet) printSummary(result.summary, result.location, result.manifestFile.sha256, output);

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { gunzipSync, createGunzip } from 'node:zlib';
-import { AuditorError, AuditStoppedError, InputParseError } from '../errors.js';
+import { AuditorError, InputParseError, stopIfAsked } from '../errors.js';
 import { type InventoryRecord, normaliseRecord } from '../normalize/records.js';
 import { readLineBatches } from './lines.js';
 
@@ -209,7 +209,7 @@ export async function* readInventory(
         options.onChunk?.(chunk);
       }),
     )) {
-      if (options.signal?.aborted) throw new AuditStoppedError();
+      stopIfAsked(options.signal);
       if (options.onProgress && bytesRead - reported > 1 << 20) {
         reported = bytesRead;
         options.onProgress(bytesRead);
